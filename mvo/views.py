@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+from django.views.generic import TemplateView
+
+from . import services
+from .forms import InvitationSignupForm, InviteForm, MembershipForm, OrganisationForm
+from .guard import org_roles
+from .models import Invitation, Membership, Role
+from .versioning import EditConflict
+
+
+@login_required
+def home(request):
+    """Send a user to the organisation they used last, or let them choose."""
+    memberships = list(request.user.memberships.select_related("organisation"))
+    slugs = {m.organisation.slug for m in memberships}
+    last = request.session.get("last_org")
+    if last in slugs:
+        return redirect("reports:dashboard", org_slug=last)
+    if len(memberships) == 1:
+        return redirect("reports:dashboard", org_slug=memberships[0].organisation.slug)
+    return render(request, "mvo/choose_organisation.html", {"memberships": memberships})
+
+
+class ComingSoonView(TemplateView):
+    """An area that is not built yet says so honestly, with no made-up content."""
+
+    template_name = "mvo/coming_soon.html"
+    http_method_names = ["get", "head", "options"]
+    area = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(area=self.area, **kwargs)
+
+
+@require_safe
+def members(request, org_slug):
+    context = {
+        "members": Membership.objects.for_org(request.organisation).with_users(),
+        "invitations": Invitation.objects.for_org(request.organisation)
+        .open()
+        .select_related("invited_by"),
+        "roles": Role.choices,
+    }
+    return render(request, "mvo/members.html", context)
+
+
+@org_roles(read=Role.ADMIN, write=Role.ADMIN)
+def invite(request, org_slug):
+    form = InviteForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_member(
+                request.organisation,
+                form.cleaned_data["email"],
+                form.cleaned_data["role"],
+                invited_by=request.user,
+                department=form.cleaned_data["department"],
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request, _("Uitnodiging verstuurd naar %(email)s.") % form.cleaned_data
+            )
+            return redirect("members", org_slug=org_slug)
+    return render(request, "mvo/invite.html", {"form": form})
+
+
+@require_POST
+@org_roles(read=Role.ADMIN, write=Role.ADMIN)
+def change_member(request, org_slug, pk):
+    membership = get_object_or_404(Membership.objects.for_org(request.organisation), pk=pk)
+    form = MembershipForm(request.POST, instance=Membership.objects.get(pk=membership.pk))
+    if not form.is_valid():
+        messages.error(request, _("Kies een geldige rol."))
+        return redirect("members", org_slug=org_slug)
+    try:
+        services.change_role(membership, form.cleaned_data["role"], form.cleaned_data["department"])
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("De gegevens van %(name)s zijn bijgewerkt.") % {
+            "name": membership.user})
+    return redirect("members", org_slug=org_slug)
+
+
+@require_POST
+@org_roles(read=Role.ADMIN, write=Role.ADMIN)
+def remove_member(request, org_slug, pk):
+    membership = get_object_or_404(
+        Membership.objects.for_org(request.organisation).select_related("user"), pk=pk
+    )
+    try:
+        services.remove_member(membership)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("members", org_slug=org_slug)
+    messages.success(request, _("%(name)s is geen lid meer.") % {"name": membership.user})
+    if membership.user_id == request.user.pk:
+        return redirect("home")
+    return redirect("members", org_slug=org_slug)
+
+
+@require_POST
+@org_roles(read=Role.ADMIN, write=Role.ADMIN)
+def revoke_invitation(request, org_slug, pk):
+    invitation = get_object_or_404(
+        Invitation.objects.for_org(request.organisation).open(), pk=pk
+    )
+    services.revoke_invitation(invitation)
+    messages.success(request, _("De uitnodiging voor %(email)s is ingetrokken.") % {
+        "email": invitation.email})
+    return redirect("members", org_slug=org_slug)
+
+
+@org_roles(read=Role.ADMIN, write=Role.ADMIN)
+def organisation_settings(request, org_slug):
+    form = OrganisationForm(request.POST or None, instance=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict:
+            pass
+        else:
+            messages.success(request, _("De instellingen zijn opgeslagen."))
+            return redirect("organisation_settings", org_slug=org_slug)
+    return render(request, "mvo/organisation_settings.html", {"form": form})
+
+
+def accept_invitation(request, token):
+    """The link from the invitation e-mail: join, after logging in or creating an account."""
+    try:
+        invitation = services.load_invitation(token)
+    except services.InvitationError as error:
+        return _invitation_problem(request, error)
+    existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    if existing is None:
+        return _signup_and_accept(request, invitation)
+    if not request.user.is_authenticated:
+        messages.info(request, _("Log in met %(email)s om de uitnodiging te accepteren.") % {
+            "email": invitation.email})
+        return redirect(f"{reverse('login')}?next={request.path}")
+    if request.method == "POST":
+        try:
+            services.accept_invitation(invitation, request.user)
+        except services.InvitationError as error:
+            return _invitation_problem(request, error)
+        messages.success(request, _("Welkom bij %(org)s.") % {"org": invitation.organisation})
+        return redirect("reports:dashboard", org_slug=invitation.organisation.slug)
+    wrong_user = request.user.email.lower() != invitation.email.lower()
+    status = 403 if wrong_user else 200
+    return render(request, "mvo/invitation_accept.html",
+                  {"invitation": invitation, "wrong_user": wrong_user}, status=status)
+
+
+def _signup_and_accept(request, invitation):
+    form = InvitationSignupForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        membership = services.register_and_accept(
+            invitation, form.cleaned_data["full_name"], form.cleaned_data["password1"]
+        )
+        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welkom bij %(org)s.") % {"org": invitation.organisation})
+        return redirect("reports:dashboard", org_slug=invitation.organisation.slug)
+    return render(request, "mvo/invitation_signup.html", {"invitation": invitation, "form": form})
+
+
+def _invitation_problem(request, error):
+    return render(request, "mvo/invitation_problem.html", {"message": error.message},
+                  status=error.status)

@@ -1,0 +1,10 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from mvo.views import ComingSoonView
+
+app_name = "procurement"
+
+urlpatterns = [
+    path("", ComingSoonView.as_view(area=_("Inkoop (MVOI)")), name="index"),
+]
