@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install messages run test test-fast worker beat lint format migrations-check deploy-check reset-local-db lock
+.PHONY: translations help install messages run test test-fast worker beat lint format migrations-check deploy-check reset-local-db lock
 
 help:
 	@echo "make run          start Koers with demo data on http://$(HOST):$(PORT)"
@@ -66,3 +66,8 @@ reset-local-db:
 # Update the lock after editing pyproject.toml (needs the registry).
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+
+# After changing texts: collect new Dutch source strings into locale/en (needs GNU gettext),
+# then translate the empty entries and run `make messages`.
+translations: install
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=tests --ignore=scripts --no-obsolete

@@ -54,10 +54,14 @@ ORGANISATIONS = [
 ]
 
 # An adviser who works for two of the demo organisations (to try switching between them).
-ADVISER = ("adviseur@koers.example", "Ilse Vermeulen", [
-    ("lexman", Role.MEMBER, "Extern adviseur"),
-    ("agv", Role.MEMBER, "Extern adviseur"),
-])
+ADVISER = (
+    "adviseur@koers.example",
+    "Ilse Vermeulen",
+    [
+        ("lexman", Role.MEMBER, "Extern adviseur"),
+        ("agv", Role.MEMBER, "Extern adviseur"),
+    ],
+)
 
 
 def _user(email, full_name):

@@ -93,3 +93,17 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("E-mailadres"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op: het wachtwoord is "
+            "hoofdlettergevoelig."
+        ),
+    }
+
+
+def login_identifier(request, credentials):
+    """What django-axes counts failed logins by: the e-mail address, in lower case."""
+    value = (credentials or {}).get("username") or request.POST.get("username", "")
+    return value.strip().lower()

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
 from .models import Invitation, Membership, Organisation, Role
 
@@ -81,9 +81,7 @@ def load_invitation(token):
         ) from exc
     except signing.BadSignature as exc:
         raise InvitationError(_("Deze uitnodigingslink klopt niet."), status=404) from exc
-    invitation = (
-        Invitation.objects.select_related("organisation").filter(pk=data.get("i")).first()
-    )
+    invitation = Invitation.objects.select_related("organisation").filter(pk=data.get("i")).first()
     if invitation is None or invitation.revoked_at is not None:
         raise InvitationError(
             _("Deze uitnodiging is ingetrokken of bestaat niet meer."), status=410
@@ -132,20 +130,29 @@ def revoke_invitation(invitation):
     invitation.save(update_fields=["revoked_at"])
 
 
-def _lock_admins(organisation):
-    return list(
-        Membership.objects.select_for_update().filter(organisation=organisation, role=Role.ADMIN)
+LAST_ADMIN_DEMOTE = gettext_lazy(
+    "De laatste beheerder kan niet worden teruggezet. Maak eerst iemand anders beheerder."
+)
+LAST_ADMIN_REMOVE = gettext_lazy(
+    "De laatste beheerder kan niet worden verwijderd. Maak eerst iemand anders beheerder."
+)
+
+
+def _refuse_if_last_admin(membership, message):
+    """Lock the organisation's admins and refuse if ``membership`` is the only one left."""
+    admins = Membership.objects.select_for_update().filter(
+        organisation_id=membership.organisation_id, role=Role.ADMIN
     )
+    admin_ids = set(admins.values_list("pk", flat=True))
+    if admin_ids == {membership.pk}:
+        raise ValidationError(message)
 
 
 @transaction.atomic
 def change_role(membership, role, department=None):
     """Set a member's role; the organisation always keeps at least one admin."""
-    admins = _lock_admins(membership.organisation)
-    if membership.role == Role.ADMIN and role != Role.ADMIN and len(admins) <= 1:
-        raise ValidationError(
-            _("De laatste beheerder kan niet worden teruggezet. Maak eerst iemand anders beheerder.")
-        )
+    if role != Role.ADMIN:
+        _refuse_if_last_admin(membership, LAST_ADMIN_DEMOTE)
     membership.role = role
     fields = ["role"]
     if department is not None:
@@ -158,17 +165,14 @@ def change_role(membership, role, department=None):
 @transaction.atomic
 def remove_member(membership):
     """Remove a member; the organisation always keeps at least one admin."""
-    admins = _lock_admins(membership.organisation)
-    if membership.role == Role.ADMIN and len(admins) <= 1:
-        raise ValidationError(
-            _("De laatste beheerder kan niet worden verwijderd. Maak eerst iemand anders beheerder.")
-        )
+    _refuse_if_last_admin(membership, LAST_ADMIN_REMOVE)
     membership.delete()
 
 
 @transaction.atomic
-def create_organisation(name, slug, admin_email, kind=Organisation.Kind.COMPANY, sector="",
-                        size=Organisation.Size.SME):
+def create_organisation(
+    name, slug, admin_email, kind=Organisation.Kind.COMPANY, sector="", size=Organisation.Size.SME
+):
     """A new organisation with one invited admin (used by the create_organisation command)."""
     organisation = Organisation.objects.create(
         name=name, slug=slug, kind=kind, sector=sector, size=size

@@ -25,22 +25,36 @@ org_patterns = [
 ]
 
 account_patterns = [
-    path("inloggen/", auth_views.LoginView.as_view(
-        authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True),
-        name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord/wijzigen/", auth_views.PasswordChangeView.as_view(),
-         name="password_change"),
-    path("wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(),
-         name="password_change_done"),
-    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(),
-         name="password_reset"),
-    path("wachtwoord/vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(),
-         name="password_reset_done"),
-    path("wachtwoord/nieuw/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
-         name="password_reset_confirm"),
-    path("wachtwoord/nieuw/klaar/", auth_views.PasswordResetCompleteView.as_view(),
-         name="password_reset_complete"),
+    path("wachtwoord/wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "wachtwoord/vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord/nieuw/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord/nieuw/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]
 
 urlpatterns = [

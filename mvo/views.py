@@ -87,8 +87,9 @@ def change_member(request, org_slug, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("De gegevens van %(name)s zijn bijgewerkt.") % {
-            "name": membership.user})
+        messages.success(
+            request, _("De gegevens van %(name)s zijn bijgewerkt.") % {"name": membership.user}
+        )
     return redirect("members", org_slug=org_slug)
 
 
@@ -112,12 +113,11 @@ def remove_member(request, org_slug, pk):
 @require_POST
 @org_roles(read=Role.ADMIN, write=Role.ADMIN)
 def revoke_invitation(request, org_slug, pk):
-    invitation = get_object_or_404(
-        Invitation.objects.for_org(request.organisation).open(), pk=pk
-    )
+    invitation = get_object_or_404(Invitation.objects.for_org(request.organisation).open(), pk=pk)
     services.revoke_invitation(invitation)
-    messages.success(request, _("De uitnodiging voor %(email)s is ingetrokken.") % {
-        "email": invitation.email})
+    messages.success(
+        request, _("De uitnodiging voor %(email)s is ingetrokken.") % {"email": invitation.email}
+    )
     return redirect("members", org_slug=org_slug)
 
 
@@ -145,8 +145,11 @@ def accept_invitation(request, token):
     if existing is None:
         return _signup_and_accept(request, invitation)
     if not request.user.is_authenticated:
-        messages.info(request, _("Log in met %(email)s om de uitnodiging te accepteren.") % {
-            "email": invitation.email})
+        messages.info(
+            request,
+            _("Log in met %(email)s om de uitnodiging te accepteren.")
+            % {"email": invitation.email},
+        )
         return redirect(f"{reverse('login')}?next={request.path}")
     if request.method == "POST":
         try:
@@ -157,8 +160,12 @@ def accept_invitation(request, token):
         return redirect("reports:dashboard", org_slug=invitation.organisation.slug)
     wrong_user = request.user.email.lower() != invitation.email.lower()
     status = 403 if wrong_user else 200
-    return render(request, "mvo/invitation_accept.html",
-                  {"invitation": invitation, "wrong_user": wrong_user}, status=status)
+    return render(
+        request,
+        "mvo/invitation_accept.html",
+        {"invitation": invitation, "wrong_user": wrong_user},
+        status=status,
+    )
 
 
 def _signup_and_accept(request, invitation):
@@ -174,5 +181,6 @@ def _signup_and_accept(request, invitation):
 
 
 def _invitation_problem(request, error):
-    return render(request, "mvo/invitation_problem.html", {"message": error.message},
-                  status=error.status)
+    return render(
+        request, "mvo/invitation_problem.html", {"message": error.message}, status=error.status
+    )

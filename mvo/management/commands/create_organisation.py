@@ -13,13 +13,18 @@ class Command(BaseCommand):
         parser.add_argument("name")
         parser.add_argument("admin_email")
         parser.add_argument("--slug", default="")
-        parser.add_argument("--kind", choices=Organisation.Kind.values,
-                            default=Organisation.Kind.COMPANY)
-        parser.add_argument("--size", choices=Organisation.Size.values,
-                            default=Organisation.Size.SME)
+        parser.add_argument(
+            "--kind", choices=Organisation.Kind.values, default=Organisation.Kind.COMPANY
+        )
+        parser.add_argument(
+            "--size", choices=Organisation.Size.values, default=Organisation.Size.SME
+        )
         parser.add_argument("--sector", default="")
-        parser.add_argument("--base-url", default="http://127.0.0.1:8000",
-                            help="Address of the site, to print a complete link.")
+        parser.add_argument(
+            "--base-url",
+            default="http://127.0.0.1:8000",
+            help="Address of the site, to print a complete link.",
+        )
 
     def handle(self, *args, **o):
         slug = o["slug"] or slugify(o["name"])
@@ -27,7 +32,11 @@ class Command(BaseCommand):
             raise CommandError(f"Er bestaat al een organisatie met de korte naam '{slug}'.")
         try:
             org, invitation = services.create_organisation(
-                o["name"], slug, o["admin_email"], kind=o["kind"], sector=o["sector"],
+                o["name"],
+                slug,
+                o["admin_email"],
+                kind=o["kind"],
+                sector=o["sector"],
                 size=o["size"],
             )
         except ValidationError as error:

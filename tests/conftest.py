@@ -1,0 +1,48 @@
+"""Shared fixtures: organisation A with a user in every role, organisation B with a member."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+
+from mvo.models import Role
+
+from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_server
+
+
+@pytest.fixture
+def org_a(db):
+    org = OrganisationFactory(name="Organisatie A", slug="org-a")
+    people = {
+        role: MembershipFactory(organisation=org, role=role, user__email=f"{role}@a.example").user
+        for role in Role.values
+    }
+    return SimpleNamespace(org=org, **people)
+
+
+@pytest.fixture
+def org_b(db):
+    org = OrganisationFactory(name="Organisatie B", slug="org-b")
+    member = MembershipFactory(organisation=org, role=Role.MEMBER, user__email="member@b.example")
+    return SimpleNamespace(org=org, member=member.user)
+
+
+@pytest.fixture
+def client_for(db):
+    """A test client logged in as the given user (or anonymous with None)."""
+
+    def make(user=None):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def user_factory(db):
+    return UserFactory
