@@ -116,3 +116,8 @@ def test_htmx_request_is_recognised(org_a, client_for):
     # django-htmx is active: request.htmx is set for every request (used by list partials).
     response = client_for(org_a.member).get(f"/o/{org_a.org.slug}/", HTTP_HX_REQUEST="true")
     assert response.wsgi_request.htmx
+
+
+def test_browser_language_does_not_override_dutch(org_a, client_for):
+    page = client_for(org_a.member).get(f"/o/{org_a.org.slug}/", HTTP_ACCEPT_LANGUAGE="en-US,en")
+    assert '<html lang="nl">' in page.content.decode()
