@@ -10,3 +10,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the live server for browser tests then has its own connections
+    # instead of sharing the test thread's one across threads.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_koers.sqlite3")}  # noqa: F405

@@ -73,6 +73,17 @@ def test_admin_invites_colleague_who_joins(page, browser, live_server, org_a, ax
     expect(newcomer.get_by_text("Welkom bij Organisatie A.")).to_be_visible()
     assert Membership.objects.get(user__email="collega@test.example").role == Role.MANAGER
 
+    # Removing someone asks for confirmation first; dismissing keeps them.
+    page.goto(f"{live_server.url}/o/{org_a.org.slug}/leden/")
+    row = page.get_by_role("row").filter(has_text=org_a.viewer.email)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    row.get_by_role("button", name="Verwijderen").click()
+    assert Membership.objects.filter(user=org_a.viewer).exists()
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Verwijderen").click()
+    expect(page.get_by_text("is geen lid meer")).to_be_visible()
+    assert not Membership.objects.filter(user=org_a.viewer).exists()
+
 
 def test_viewer_sees_no_admin_controls(page, live_server, org_a):
     _log_in(page, live_server, org_a.viewer.email)
