@@ -107,3 +107,42 @@ def login_identifier(request, credentials):
     """What django-axes counts failed logins by: the e-mail address, in lower case."""
     value = (credentials or {}).get("username") or request.POST.get("username", "")
     return value.strip().lower()
+
+
+class OrgModelForm(VersionedModelForm):
+    """Base form for a row of one organisation.
+
+    - sets the organisation on a new row;
+    - offers only the organisation's own rows (and members) in every choice field, so a
+      posted id of another organisation's row is refused like any invalid choice;
+    - checks unique constraints that include the organisation (Django skips those by default
+      because the organisation is not a form field), so duplicates get a message, not a 500;
+    - carries the version field against lost updates (see mvo.versioning).
+    """
+
+    submit_label = _("Opslaan")
+    parent_fields = ("organisation",)  # set by the view, not the form; still validated
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        if not self.instance.pk and hasattr(self.instance, "organisation_id"):
+            self.instance.organisation = organisation
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None:
+                field.queryset = restrict_to_organisation(queryset, organisation)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - set(self.parent_fields)
+
+
+def restrict_to_organisation(queryset, organisation):
+    model = queryset.model
+    if model is User:
+        return queryset.filter(memberships__organisation=organisation).order_by("full_name")
+    if any(f.name == "organisation" for f in model._meta.get_fields()):
+        return queryset.filter(organisation=organisation)
+    return queryset

@@ -1,10 +1,13 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from mvo.views import ComingSoonView
+from . import views
 
 app_name = "themes"
 
 urlpatterns = [
-    path("", ComingSoonView.as_view(area=_("Thema's")), name="index"),
+    path("", views.theme_list, name="index"),
+    path("kaders/", views.framework_list, name="frameworks"),
+    path("nieuw/", views.ThemeCreate.as_view(), name="create"),
+    path("<int:pk>/bewerken/", views.ThemeUpdate.as_view(), name="update"),
+    path("<int:pk>/verwijderen/", views.ThemeDelete.as_view(), name="delete"),
 ]

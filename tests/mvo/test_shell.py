@@ -52,7 +52,7 @@ def test_navigation_covers_all_areas(org_a, client_for):
 
 
 @pytest.mark.parametrize(
-    "area", ["plannen", "themas", "kpis", "stakeholders", "due-diligence", "inkoop", "rapportages"]
+    "area", ["plannen", "due-diligence", "inkoop", "rapportages"]
 )
 def test_unbuilt_areas_say_so(area, org_a, client_for):
     response = client_for(org_a.viewer).get(f"/o/{org_a.org.slug}/{area}/")

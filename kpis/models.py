@@ -1,0 +1,233 @@
+"""KPIs with their baseline (nulmeting), targets (streefwaarden) and measurements (metingen)."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from themes.models import OrgTheme
+
+from . import progress
+
+VALUE = {"max_digits": 16, "decimal_places": 4}
+
+
+def quarter_end(year, quarter):
+    """The date a measurement stands for: the quarter's last day, or 31 December for a year."""
+    last_day = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31), None: (12, 31)}[quarter or None]
+    return date(year, *last_day)
+
+
+def current_quarter(today=None):
+    today = today or timezone.localdate()
+    return today.year, (today.month - 1) // 3 + 1
+
+
+class Direction(models.TextChoices):
+    HIGHER = progress.HIGHER, _("Hoger is beter")
+    LOWER = progress.LOWER, _("Lager is beter")
+
+
+class Frequency(models.TextChoices):
+    QUARTERLY = "kwartaal", _("Per kwartaal")
+    YEARLY = "jaar", _("Per jaar")
+
+
+class StatusLabel(models.TextChoices):
+    ACHIEVED = progress.Status.ACHIEVED, _("Behaald")
+    ON_TRACK = progress.Status.ON_TRACK, _("Op koers")
+    BEHIND = progress.Status.BEHIND, _("Achter")
+    NO_DATA = progress.Status.NO_DATA, _("Geen data")
+
+
+class KpiQuerySet(OrgScopedQuerySet):
+    def with_progress_data(self):
+        """Everything the list and the status need, in a fixed number of queries."""
+        return self.select_related("theme__framework_theme__framework", "owner").prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("date")),
+            Prefetch(
+                "measurements",
+                queryset=Measurement.objects.select_related("entered_by").order_by(
+                    "year", "quarter"
+                ),
+            ),
+        )
+
+
+class Kpi(OrgScopedModel):
+    theme = models.ForeignKey(
+        OrgTheme, on_delete=models.PROTECT, related_name="kpis", verbose_name=_("thema")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    unit = models.CharField(_("eenheid"), max_length=40, help_text=_("Bijvoorbeeld kg CO2 of %."))
+    direction = models.CharField(
+        _("richting"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    frequency = models.CharField(
+        _("meetfrequentie"), max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eigenaar"),
+    )
+    definition = models.TextField(_("definitie"), blank=True, help_text=_("Wat telt wel, wat niet?"))
+    data_source = models.CharField(_("databron"), max_length=200, blank=True)
+    baseline_value = models.DecimalField(_("nulmeting: waarde"), null=True, blank=True, **VALUE)
+    baseline_date = models.DateField(_("nulmeting: datum"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = KpiQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPI's")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="kpi_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.baseline_value is None) != (self.baseline_date is None):
+            raise ValidationError(
+                {"baseline_date": _("Vul voor de nulmeting zowel een waarde als een datum in.")}
+            )
+
+    @property
+    def baseline(self):
+        if self.baseline_value is None or self.baseline_date is None:
+            return None
+        return (self.baseline_date, self.baseline_value)
+
+    @cached_property
+    def progress(self):
+        """Status and progress as of today (uses prefetched targets and measurements)."""
+        return progress.compute(
+            self.direction,
+            self.baseline,
+            [(t.date, t.value) for t in self.targets.all()],
+            [(m.period_end, m.value) for m in self.measurements.all()],
+            timezone.localdate(),
+        )
+
+    @property
+    def status_label(self):
+        return StatusLabel(self.progress.status).label
+
+
+class TargetQuerySet(models.QuerySet):
+    def for_org(self, organisation):
+        return self.filter(kpi__organisation=organisation)
+
+
+class Target(models.Model):
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="targets")
+    date = models.DateField(_("datum"))
+    value = models.DecimalField(_("streefwaarde"), **VALUE)
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("streefwaarde")
+        verbose_name_plural = _("streefwaarden")
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "date"], name="target_one_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.value} ({self.date:%d-%m-%Y})"
+
+    def clean(self):
+        super().clean()
+        kpi = getattr(self, "kpi", None)
+        if kpi and kpi.baseline_date and self.date and self.date <= kpi.baseline_date:
+            raise ValidationError(
+                {"date": _("Een streefwaarde ligt na de datum van de nulmeting.")}
+            )
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def for_org(self, organisation):
+        return self.filter(kpi__organisation=organisation)
+
+
+class Measurement(models.Model):
+    """A KPI's value for a quarter (quarterly KPIs) or a year (yearly KPIs: quarter empty)."""
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="measurements")
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("kwartaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    value = models.DecimalField(_("waarde"), **VALUE)
+    note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    evidence_url = models.URLField(_("link naar onderbouwing"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
+    )
+    entered_at = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = MeasurementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "quarter"]
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi", "year", "quarter"],
+                condition=Q(quarter__isnull=False),
+                name="measurement_one_per_quarter",
+            ),
+            models.UniqueConstraint(
+                fields=["kpi", "year"],
+                condition=Q(quarter__isnull=True),
+                name="measurement_one_per_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period_label}: {self.value}"
+
+    @property
+    def period_end(self):
+        return quarter_end(self.year, self.quarter)
+
+    @property
+    def period_label(self):
+        return f"K{self.quarter} {self.year}" if self.quarter else str(self.year)
+
+    def clean(self):
+        super().clean()
+        kpi = getattr(self, "kpi", None)
+        if kpi is None:
+            return
+        if kpi.frequency == Frequency.QUARTERLY and not self.quarter:
+            raise ValidationError({"quarter": _("Kies het kwartaal: deze KPI meet per kwartaal.")})
+        if kpi.frequency == Frequency.YEARLY and self.quarter:
+            raise ValidationError(
+                {"quarter": _("Laat het kwartaal leeg: deze KPI meet per jaar.")}
+            )

@@ -1,0 +1,70 @@
+"""Writes of the KPI app."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from mvo.versioning import EditConflict
+
+from .models import Frequency, Measurement
+
+
+def period_for(kpi, year, quarter):
+    """The (year, quarter) a KPI is measured in: yearly KPIs have no quarter."""
+    return (year, None) if kpi.frequency == Frequency.YEARLY else (year, quarter)
+
+
+def measurements_for_period(kpis, year, quarter, lock=False):
+    """{kpi_id: measurement} of the given KPIs for the period (yearly KPIs: the year)."""
+    by_id = {kpi.pk: kpi for kpi in kpis}
+    queryset = Measurement.objects.filter(kpi__in=kpis, year=year)
+    if lock:
+        queryset = queryset.select_for_update()
+    return {
+        m.kpi_id: m
+        for m in queryset
+        if m.quarter == period_for(by_id[m.kpi_id], year, quarter)[1]
+    }
+
+
+@transaction.atomic
+def record_quarter(kpis, year, quarter, entries, user):
+    """Save a period's values for several KPIs, all or nothing.
+
+    ``entries``: {kpi_id: (value or None, note, evidence_url, version)}, where version is the
+    version of the measurement the user saw (0: there was none). An empty value removes an
+    existing measurement. If someone changed a measurement meanwhile, EditConflict is raised
+    with the conflicting KPIs in ``args[0]`` and nothing is saved.
+    Returns (created, updated, deleted) counts.
+    """
+    existing = measurements_for_period(kpis, year, quarter, lock=True)
+    conflicts = [
+        kpi for kpi in kpis
+        if (existing[kpi.pk].version if kpi.pk in existing else 0) != entries[kpi.pk][3]
+    ]
+    if conflicts:
+        raise EditConflict(conflicts)
+    created = updated = deleted = 0
+    for kpi in kpis:
+        value, note, evidence, _version = entries[kpi.pk]
+        current = existing.get(kpi.pk)
+        if value is None:
+            if current is not None:
+                current.delete()
+                deleted += 1
+            continue
+        if current is None:
+            Measurement.objects.create(
+                kpi=kpi, year=year, quarter=period_for(kpi, year, quarter)[1], value=value,
+                note=note, evidence_url=evidence, entered_by=user,
+            )
+            created += 1
+        elif (current.value, current.note, current.evidence_url) != (value, note, evidence):
+            current.value, current.note, current.evidence_url = value, note, evidence
+            current.entered_by, current.entered_at = user, timezone.now()
+            current.version += 1
+            current.save(
+                update_fields=["value", "note", "evidence_url", "entered_by", "entered_at",
+                               "version"]
+            )
+            updated += 1
+    return created, updated, deleted

@@ -1,0 +1,116 @@
+"""Shared base views for the organisation's rows: list (with FilterSet and htmx partial),
+create, update, delete. Each app's views declare these with a model, form and template.
+
+The tenancy guard (mvo.guard) has already resolved ``request.organisation`` and checked the
+role; every queryset here starts from that organisation.
+"""
+
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django_filters.views import FilterView
+
+from .models import Role
+from .versioning import EditConflict
+
+
+class OrgQuerysetMixin:
+    model = None
+    queryset_method = None  # name of a QuerySet method that brings the joins this page needs
+
+    def get_queryset(self):
+        queryset = self.model.objects.for_org(self.request.organisation)
+        if self.queryset_method:
+            queryset = getattr(queryset, self.queryset_method)()
+        return queryset
+
+    def org_url(self, name, **kwargs):
+        return reverse(name, kwargs={"org_slug": self.request.organisation.slug, **kwargs})
+
+
+class OrgListView(OrgQuerysetMixin, FilterView):
+    """A list with a FilterSet; an htmx request gets only the partial with the results."""
+
+    partial_template_name = None
+
+    def get_template_names(self):
+        if self.request.htmx and self.partial_template_name:
+            return [self.partial_template_name]
+        return super().get_template_names()
+
+
+class OrgDetailView(OrgQuerysetMixin, DetailView):
+    pass
+
+
+class OrgFormMixin:
+    """Create/update: the form gets the organisation; success redirects with a message."""
+
+    template_name = "generic/form.html"
+    read_role = Role.MEMBER  # the form page itself is for people who may write
+    success_url_name = None  # e.g. "kpis:detail"; gets pk=object.pk if the URL takes it
+    success_url_with_pk = True
+    success_message = _("Opgeslagen.")
+    title = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.request.organisation}
+
+    def form_valid(self, form):
+        try:
+            self.object = form.save()
+        except EditConflict:
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self):
+        if self.success_url_with_pk:
+            return self.org_url(self.success_url_name, pk=self.object.pk)
+        return self.org_url(self.success_url_name)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.get_title(), **kwargs)
+
+    def get_title(self):
+        return self.title
+
+
+class OrgCreateView(OrgFormMixin, OrgQuerysetMixin, CreateView):
+    pass
+
+
+class OrgUpdateView(OrgFormMixin, OrgQuerysetMixin, UpdateView):
+    pass
+
+
+class OrgDeleteView(OrgQuerysetMixin, DeleteView):
+    """GET asks for confirmation; POST deletes. Rows still in use are kept, with a message."""
+
+    template_name = "generic/confirm_delete.html"
+    read_role = Role.MEMBER
+    success_url_name = None
+    success_message = _("Verwijderd.")
+    protected_message = _("Dit kan niet worden verwijderd: er hangen nog andere gegevens aan.")
+    cancel_url_name = None
+
+    def form_valid(self, form):
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(self.request, self.protected_message)
+            return HttpResponseRedirect(self.get_cancel_url())
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.org_url(self.success_url_name)
+
+    def get_cancel_url(self):
+        return self.org_url(self.cancel_url_name or self.success_url_name)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cancel_url=self.get_cancel_url(), **kwargs)
