@@ -26,9 +26,11 @@ class KpiFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         organisation = self.request.organisation
         self.filters["theme"].queryset = OrgTheme.objects.for_org(organisation).with_related()
-        self.filters["owner"].queryset = get_user_model().objects.filter(
-            memberships__organisation=organisation
-        ).order_by("full_name")
+        self.filters["owner"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=organisation)
+            .order_by("full_name")
+        )
 
     def keep_all(self, queryset, name, value):
         return queryset

@@ -75,6 +75,7 @@ class TargetForm(KpiChildForm):
 
 
 class MeasurementForm(KpiChildForm):
+    parent_fields = ("kpi", "quarter")  # quarter: also checked when the form hides it
     evidence_url = forms.URLField(
         label=_("Link naar onderbouwing"), required=False, assume_scheme="https"
     )
@@ -112,7 +113,9 @@ class PeriodForm(forms.Form):
     )
     quarter = forms.TypedChoiceField(choices=QUARTER_CHOICES, coerce=int, label=_("Kwartaal"))
     theme = ThemeChoiceField(
-        queryset=OrgTheme.objects.none(), required=False, label=_("Thema"),
+        queryset=OrgTheme.objects.none(),
+        required=False,
+        label=_("Thema"),
         empty_label=_("Alle thema's"),
     )
 
@@ -142,11 +145,15 @@ class QuarterEntryForm(forms.Form):
                 initial=current.value.normalize() if current else None,
             )
             self.fields[f"note_{kpi.pk}"] = forms.CharField(
-                label=_("Toelichting"), required=False, max_length=500,
+                label=_("Toelichting"),
+                required=False,
+                max_length=500,
                 initial=current.note if current else "",
             )
             self.fields[f"evidence_{kpi.pk}"] = forms.URLField(
-                label=_("Link naar onderbouwing"), required=False, assume_scheme="https",
+                label=_("Link naar onderbouwing"),
+                required=False,
+                assume_scheme="https",
                 initial=current.evidence_url if current else "",
             )
             self.fields[f"version_{kpi.pk}"] = forms.IntegerField(
@@ -176,4 +183,3 @@ class QuarterEntryForm(forms.Form):
             )
             for kpi in self.kpis
         }
-

@@ -81,7 +81,9 @@ class Kpi(OrgScopedModel):
         related_name="+",
         verbose_name=_("eigenaar"),
     )
-    definition = models.TextField(_("definitie"), blank=True, help_text=_("Wat telt wel, wat niet?"))
+    definition = models.TextField(
+        _("definitie"), blank=True, help_text=_("Wat telt wel, wat niet?")
+    )
     data_source = models.CharField(_("databron"), max_length=200, blank=True)
     baseline_value = models.DecimalField(_("nulmeting: waarde"), null=True, blank=True, **VALUE)
     baseline_date = models.DateField(_("nulmeting: datum"), null=True, blank=True)
@@ -94,7 +96,11 @@ class Kpi(OrgScopedModel):
         verbose_name = _("KPI")
         verbose_name_plural = _("KPI's")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="kpi_unique_name")
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="kpi_unique_name",
+                violation_error_message=_("Er bestaat al een KPI met deze naam."),
+            )
         ]
 
     def __str__(self):
@@ -146,7 +152,11 @@ class Target(models.Model):
         verbose_name = _("streefwaarde")
         verbose_name_plural = _("streefwaarden")
         constraints = [
-            models.UniqueConstraint(fields=["kpi", "date"], name="target_one_per_date")
+            models.UniqueConstraint(
+                fields=["kpi", "date"],
+                name="target_one_per_date",
+                violation_error_message=_("Op deze datum bestaat al een streefwaarde."),
+            )
         ]
 
     def __str__(self):
@@ -174,7 +184,10 @@ class Measurement(models.Model):
         _("jaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
     quarter = models.PositiveSmallIntegerField(
-        _("kwartaal"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+        _("kwartaal"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
     )
     value = models.DecimalField(_("waarde"), **VALUE)
     note = models.CharField(_("toelichting"), max_length=500, blank=True)
@@ -201,11 +214,17 @@ class Measurement(models.Model):
                 fields=["kpi", "year", "quarter"],
                 condition=Q(quarter__isnull=False),
                 name="measurement_one_per_quarter",
+                violation_error_message=_(
+                    "Voor dit kwartaal bestaat al een meting. Bewerk die meting in plaats daarvan."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["kpi", "year"],
                 condition=Q(quarter__isnull=True),
                 name="measurement_one_per_year",
+                violation_error_message=_(
+                    "Voor dit jaar bestaat al een meting. Bewerk die meting in plaats daarvan."
+                ),
             ),
         ]
 
@@ -228,6 +247,4 @@ class Measurement(models.Model):
         if kpi.frequency == Frequency.QUARTERLY and not self.quarter:
             raise ValidationError({"quarter": _("Kies het kwartaal: deze KPI meet per kwartaal.")})
         if kpi.frequency == Frequency.YEARLY and self.quarter:
-            raise ValidationError(
-                {"quarter": _("Laat het kwartaal leeg: deze KPI meet per jaar.")}
-            )
+            raise ValidationError({"quarter": _("Laat het kwartaal leeg: deze KPI meet per jaar.")})

@@ -20,9 +20,7 @@ def measurements_for_period(kpis, year, quarter, lock=False):
     if lock:
         queryset = queryset.select_for_update()
     return {
-        m.kpi_id: m
-        for m in queryset
-        if m.quarter == period_for(by_id[m.kpi_id], year, quarter)[1]
+        m.kpi_id: m for m in queryset if m.quarter == period_for(by_id[m.kpi_id], year, quarter)[1]
     }
 
 
@@ -38,7 +36,8 @@ def record_quarter(kpis, year, quarter, entries, user):
     """
     existing = measurements_for_period(kpis, year, quarter, lock=True)
     conflicts = [
-        kpi for kpi in kpis
+        kpi
+        for kpi in kpis
         if (existing[kpi.pk].version if kpi.pk in existing else 0) != entries[kpi.pk][3]
     ]
     if conflicts:
@@ -54,8 +53,13 @@ def record_quarter(kpis, year, quarter, entries, user):
             continue
         if current is None:
             Measurement.objects.create(
-                kpi=kpi, year=year, quarter=period_for(kpi, year, quarter)[1], value=value,
-                note=note, evidence_url=evidence, entered_by=user,
+                kpi=kpi,
+                year=year,
+                quarter=period_for(kpi, year, quarter)[1],
+                value=value,
+                note=note,
+                evidence_url=evidence,
+                entered_by=user,
             )
             created += 1
         elif (current.value, current.note, current.evidence_url) != (value, note, evidence):
@@ -63,8 +67,14 @@ def record_quarter(kpis, year, quarter, entries, user):
             current.entered_by, current.entered_at = user, timezone.now()
             current.version += 1
             current.save(
-                update_fields=["value", "note", "evidence_url", "entered_by", "entered_at",
-                               "version"]
+                update_fields=[
+                    "value",
+                    "note",
+                    "evidence_url",
+                    "entered_by",
+                    "entered_at",
+                    "version",
+                ]
             )
             updated += 1
     return created, updated, deleted

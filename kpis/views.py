@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from mvo.exports import table_response
-from mvo.guard import org_roles
 from mvo.generic import (
     OrgCreateView,
     OrgDeleteView,
@@ -13,6 +12,7 @@ from mvo.generic import (
     OrgListView,
     OrgUpdateView,
 )
+from mvo.guard import org_roles
 from mvo.models import Role
 from mvo.versioning import CONFLICT_MESSAGE, EditConflict
 
@@ -33,7 +33,7 @@ class KpiList(OrgListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         kpis = self.filterset.apply_status(context["object_list"])
-        counts = {label: 0 for label in StatusLabel}
+        counts = dict.fromkeys(StatusLabel, 0)
         for kpi in kpis:
             counts[StatusLabel(kpi.progress.status)] += 1
         return {**context, "kpis": kpis, "status_counts": counts}
@@ -136,7 +136,9 @@ class MeasurementUpdate(MeasurementFormMixin, OrgUpdateView):
 
     def get_title(self):
         return _("Meting bewerken: %(kpi)s, %(period)s") % {
-            "kpi": self.object.kpi.name, "period": self.object.period_label}
+            "kpi": self.object.kpi.name,
+            "period": self.object.period_label,
+        }
 
 
 class MeasurementDelete(KpiChildMixin, OrgDeleteView):
@@ -148,8 +150,9 @@ class MeasurementDelete(KpiChildMixin, OrgDeleteView):
 def quarter_entry(request, org_slug):
     """Enter one quarter's values for all KPIs (or one theme's), all or nothing."""
     year, quarter = current_quarter()
-    period = PeriodForm(request.GET or {"year": year, "quarter": quarter},
-                        organisation=request.organisation)
+    period = PeriodForm(
+        request.GET or {"year": year, "quarter": quarter}, organisation=request.organisation
+    )
     if not period.is_valid():
         return render(request, "kpis/quarter_entry.html", {"period": period}, status=400)
     year, quarter, theme = (period.cleaned_data[k] for k in ("year", "quarter", "theme"))
@@ -168,9 +171,11 @@ def quarter_entry(request, org_slug):
             for kpi in conflict.args[0]:
                 form.add_error(f"value_{kpi.pk}", CONFLICT_MESSAGE)
         else:
-            messages.success(request, _(
-                "K%(q)s %(y)s opgeslagen: %(c)s nieuw, %(u)s gewijzigd, %(d)s verwijderd."
-            ) % {"q": quarter, "y": year, "c": counts[0], "u": counts[1], "d": counts[2]})
+            messages.success(
+                request,
+                _("K%(q)s %(y)s opgeslagen: %(c)s nieuw, %(u)s gewijzigd, %(d)s verwijderd.")
+                % {"q": quarter, "y": year, "c": counts[0], "u": counts[1], "d": counts[2]},
+            )
             return redirect(request.get_full_path())
     context = {"period": period, "form": form, "year": year, "quarter": quarter}
     return render(request, "kpis/quarter_entry.html", context)
@@ -180,19 +185,52 @@ def quarter_entry(request, org_slug):
 def export(request, org_slug, fmt):
     """KPIs with their measurements: one row per measurement (a KPI without any: one row)."""
     kpis = Kpi.objects.for_org(request.organisation).with_progress_data()
-    headers = [_("KPI"), _("Thema"), _("Eenheid"), _("Richting"), _("Frequentie"),
-               _("Eigenaar"), _("Nulmeting"), _("Datum nulmeting"), _("Status"),
-               _("Jaar"), _("Kwartaal"), _("Waarde"), _("Toelichting"), _("Onderbouwing"),
-               _("Ingevoerd door")]
+    headers = [
+        _("KPI"),
+        _("Thema"),
+        _("Eenheid"),
+        _("Richting"),
+        _("Frequentie"),
+        _("Eigenaar"),
+        _("Nulmeting"),
+        _("Datum nulmeting"),
+        _("Status"),
+        _("Jaar"),
+        _("Kwartaal"),
+        _("Waarde"),
+        _("Toelichting"),
+        _("Onderbouwing"),
+        _("Ingevoerd door"),
+    ]
     rows = []
     for kpi in kpis:
-        base = [kpi.name, kpi.theme.name, kpi.unit, kpi.get_direction_display(),
-                kpi.get_frequency_display(), kpi.owner.get_full_name() if kpi.owner else "",
-                kpi.baseline_value, kpi.baseline_date, kpi.status_label]
+        base = [
+            kpi.name,
+            kpi.theme.name,
+            kpi.unit,
+            kpi.get_direction_display(),
+            kpi.get_frequency_display(),
+            kpi.owner.get_full_name() if kpi.owner else "",
+            kpi.baseline_value,
+            kpi.baseline_date,
+            kpi.status_label,
+        ]
         measurements = list(kpi.measurements.all()) or [None]
         for m in measurements:
-            rows.append(base + ([m.year, m.quarter, m.value, m.note, m.evidence_url,
-                                 m.entered_by.get_full_name() if m.entered_by else ""]
-                                if m else [None] * 6))
+            rows.append(
+                base
+                + (
+                    [
+                        m.year,
+                        m.quarter,
+                        m.value,
+                        m.note,
+                        m.evidence_url,
+                        m.entered_by.get_full_name() if m.entered_by else "",
+                    ]
+                    if m
+                    else [None] * 6
+                )
+            )
     today = timezone.localdate().isoformat()
     return table_response(f"kpis-{org_slug}-{today}", headers, rows, fmt, sheet_title=_("KPI's"))

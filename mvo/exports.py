@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import Http404, HttpResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -40,6 +41,8 @@ def _csv_cell(value):
 
 
 def _xlsx_cell(value):
+    if isinstance(value, Promise):  # a lazily translated label
+        value = str(value)
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, Decimal):

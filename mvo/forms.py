@@ -132,11 +132,21 @@ class OrgModelForm(VersionedModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None:
                 field.queryset = restrict_to_organisation(queryset, organisation)
+            if isinstance(field, forms.DecimalField):
+                localize_decimal(field)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", self.submit_label))
 
     def _get_validation_exclusions(self):
         return super()._get_validation_exclusions() - set(self.parent_fields)
+
+
+def localize_decimal(field):
+    """Accept and show numbers the Dutch way (12,5) as well as 12.5."""
+    field.localize = True
+    field.widget = forms.TextInput(attrs={"inputmode": "decimal", **field.widget.attrs})
+    field.widget.attrs.pop("step", None)
+    field.widget.is_localized = True
 
 
 def restrict_to_organisation(queryset, organisation):

@@ -42,13 +42,20 @@ class DialogueForm(OrgModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = self.fields["themes"].queryset.with_related()
+        if not self.fields["stakeholders"].queryset.exists():
+            self.fields["stakeholders"].help_text = _(
+                "Er zijn nog geen stakeholders. Voeg eerst de stakeholders toe met wie u sprak."
+            )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("reported_back") and not (cleaned.get("follow_up") or "").strip():
             self.add_error(
                 "follow_up",
-                _("Beschrijf wat er met de inbreng is gedaan voordat u het als teruggekoppeld markeert."),
+                _(
+                    "Beschrijf wat er met de inbreng is gedaan voordat u het als "
+                    "teruggekoppeld markeert."
+                ),
             )
         return cleaned
 
@@ -67,7 +74,9 @@ class WorkingGroupMemberForm(OrgModelForm):
         user = cleaned.get("user")
         if user and not cleaned.get("department"):
             # Default to the department the person has in the organisation.
-            membership = Membership.objects.filter(user=user, organisation=self.organisation).first()
+            membership = Membership.objects.filter(
+                user=user, organisation=self.organisation
+            ).first()
             if membership:
                 cleaned["department"] = membership.department
         return cleaned

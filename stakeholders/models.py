@@ -57,7 +57,11 @@ class Stakeholder(OrgScopedModel):
         verbose_name = _("stakeholder")
         verbose_name_plural = _("stakeholders")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="stakeholder_unique_name")
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="stakeholder_unique_name",
+                violation_error_message=_("Er bestaat al een stakeholder met deze naam."),
+            )
         ]
 
     def __str__(self):
@@ -76,9 +80,9 @@ class Method(models.TextChoices):
 
 class DialogueQuerySet(OrgScopedQuerySet):
     def with_related(self):
-        return self.prefetch_related(
-            "stakeholders", "themes__framework_theme__framework"
-        ).order_by("-date", "-pk")
+        return self.prefetch_related("stakeholders", "themes__framework_theme__framework").order_by(
+            "-date", "-pk"
+        )
 
     def needing_attention(self):
         """Dialogues whose input has no recorded follow-up, or that were not reported back."""
@@ -136,7 +140,8 @@ class WorkingGroupRole(models.TextChoices):
 
 class WorkingGroupQuerySet(OrgScopedQuerySet):
     def with_related(self):
-        return self.select_related("user").order_by("role", "external_name", "user__full_name")
+        # "trekker" sorts after "lid": descending puts the lead first.
+        return self.select_related("user").order_by("-role", "user__full_name", "external_name")
 
 
 class WorkingGroupMember(OrgScopedModel):
@@ -176,6 +181,7 @@ class WorkingGroupMember(OrgScopedModel):
                 fields=["organisation", "user"],
                 condition=Q(user__isnull=False),
                 name="working_group_user_once",
+                violation_error_message=_("Deze persoon zit al in de werkgroep."),
             )
         ]
 
@@ -201,5 +207,5 @@ def single_department_hint(members):
     """
     departments = {m.department.strip().lower() for m in members}
     if members and len(departments) == 1 and "" not in departments:
-        return members[0].department.strip()
+        return min(m.department.strip() for m in members)  # capitalised spelling sorts first
     return None

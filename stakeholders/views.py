@@ -136,17 +136,42 @@ def export(request, org_slug, fmt):
     stakeholders = Stakeholder.objects.for_org(request.organisation).prefetch_related(
         "dialogues__themes__framework_theme"
     )
-    headers = [_("Stakeholder"), _("Categorie"), _("Intern"), _("Invloed"), _("Belang"),
-               _("Contact"), _("Datum dialoog"), _("Onderwerp"), _("Werkvorm"), _("Thema's"),
-               _("Inbreng"), _("Opvolging"), _("Teruggekoppeld")]
+    headers = [
+        _("Stakeholder"),
+        _("Categorie"),
+        _("Intern"),
+        _("Invloed"),
+        _("Belang"),
+        _("Contact"),
+        _("Datum dialoog"),
+        _("Onderwerp"),
+        _("Werkvorm"),
+        _("Thema's"),
+        _("Inbreng"),
+        _("Opvolging"),
+        _("Teruggekoppeld"),
+    ]
     rows = []
     for s in stakeholders:
-        base = [s.name, s.get_category_display(), s.is_internal, s.influence, s.interest,
-                s.contact]
+        base = [s.name, s.get_category_display(), s.is_internal, s.influence, s.interest, s.contact]
         for d in s.dialogues.all() or [None]:
-            rows.append(base + ([d.date, d.subject, d.get_method_display(),
-                                 ", ".join(t.name for t in d.themes.all()), d.input_received,
-                                 d.follow_up, d.reported_back] if d else [None] * 7))
+            rows.append(
+                base
+                + (
+                    [
+                        d.date,
+                        d.subject,
+                        d.get_method_display(),
+                        ", ".join(t.name for t in d.themes.all()),
+                        d.input_received,
+                        d.follow_up,
+                        d.reported_back,
+                    ]
+                    if d
+                    else [None] * 7
+                )
+            )
     today = timezone.localdate().isoformat()
-    return table_response(f"stakeholders-{org_slug}-{today}", headers, rows, fmt,
-                          sheet_title=_("Stakeholders"))
+    return table_response(
+        f"stakeholders-{org_slug}-{today}", headers, rows, fmt, sheet_title=_("Stakeholders")
+    )

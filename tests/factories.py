@@ -1,5 +1,7 @@
 """factory_boy factories shared by all tests."""
 
+from datetime import date, timedelta
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -40,3 +42,82 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.MEMBER
+
+
+class OrgThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "themes.OrgTheme"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    own_name = factory.Sequence(lambda n: f"Eigen thema {n}")
+    importance = 3
+    impact = 3
+
+
+class StakeholderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stakeholders.Stakeholder"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Stakeholder {n}")
+    category = "leveranciers"
+    influence = 3
+    interest = 4
+
+
+class DialogueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stakeholders.Dialogue"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    date = factory.Faker("date_this_year")
+    subject = factory.Sequence(lambda n: f"Gesprek {n}")
+    method = "gesprek"
+
+    @factory.post_generation
+    def stakeholders(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.stakeholders.set(extracted)
+
+
+class WorkingGroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stakeholders.WorkingGroupMember"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    external_name = factory.Sequence(lambda n: f"Extern lid {n}")
+    department = "Inkoop"
+
+
+class KpiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "kpis.Kpi"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    theme = factory.SubFactory(
+        OrgThemeFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    name = factory.Sequence(lambda n: f"KPI {n}")
+    unit = "%"
+    direction = "hoger"
+    frequency = "kwartaal"
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "kpis.Target"
+
+    kpi = factory.SubFactory(KpiFactory)
+    date = factory.Sequence(lambda n: date(2030, 1, 1) + timedelta(days=n))
+    value = 100
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "kpis.Measurement"
+
+    kpi = factory.SubFactory(KpiFactory)
+    year = 2025
+    quarter = factory.Sequence(lambda n: n % 4 + 1)
+    value = 50

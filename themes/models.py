@@ -145,8 +145,12 @@ class OrgTheme(OrgScopedModel):
     objects = OrgThemeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-is_focus", "framework_theme__framework__order", "framework_theme__order",
-                    "own_name"]
+        ordering = [
+            "-is_focus",
+            "framework_theme__framework__order",
+            "framework_theme__order",
+            "own_name",
+        ]
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
         constraints = [
@@ -154,11 +158,13 @@ class OrgTheme(OrgScopedModel):
                 fields=["organisation", "framework_theme"],
                 condition=Q(framework_theme__isnull=False),
                 name="org_theme_once_per_framework_theme",
+                violation_error_message=_("Dit thema bestaat al in uw organisatie."),
             ),
             models.UniqueConstraint(
                 fields=["organisation", "own_name"],
                 condition=Q(framework_theme__isnull=True),
                 name="org_own_theme_unique_name",
+                violation_error_message=_("Er bestaat al een eigen thema met deze naam."),
             ),
             models.CheckConstraint(
                 condition=Q(framework_theme__isnull=False) | ~Q(own_name=""),
@@ -187,7 +193,11 @@ class OrgTheme(OrgScopedModel):
             )
         if self.framework_theme_id and self.own_name.strip():
             raise ValidationError(
-                {"own_name": _("Kies óf een thema uit een kader, óf een eigen thema; niet allebei.")}
+                {
+                    "own_name": _(
+                        "Kies óf een thema uit een kader, óf een eigen thema; niet allebei."
+                    )
+                }
             )
         if (
             self.ambition_current

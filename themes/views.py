@@ -82,6 +82,4 @@ class ThemeDelete(OrgDeleteView):
     queryset_method = "with_related"
     success_url_name = "themes:index"
     success_message = _("Het thema is verwijderd.")
-    protected_message = _(
-        "Dit thema heeft nog KPI's. Verwijder of verplaats eerst die KPI's."
-    )
+    protected_message = _("Dit thema heeft nog KPI's. Verwijder of verplaats eerst die KPI's.")
