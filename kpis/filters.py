@@ -10,12 +10,19 @@ from .models import Kpi, StatusLabel
 class KpiFilter(django_filters.FilterSet):
     """Theme and owner filter in the database; status is computed, see ``apply_status``."""
 
-    theme = django_filters.ModelChoiceFilter(queryset=OrgTheme.objects.none(), label=_("Thema"))
+    theme = django_filters.ModelChoiceFilter(
+        queryset=OrgTheme.objects.none(), label=_("Thema"), empty_label=_("Alle thema's")
+    )
     owner = django_filters.ModelChoiceFilter(
-        queryset=get_user_model().objects.none(), label=_("Eigenaar")
+        queryset=get_user_model().objects.none(),
+        label=_("Eigenaar"),
+        empty_label=_("Alle eigenaren"),
     )
     status = django_filters.ChoiceFilter(
-        choices=StatusLabel.choices, label=_("Status"), method="keep_all"
+        choices=StatusLabel.choices,
+        label=_("Status"),
+        method="keep_all",
+        empty_label=_("Alle statussen"),
     )
 
     class Meta:

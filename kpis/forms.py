@@ -161,7 +161,10 @@ class QuarterEntryForm(forms.Form):
             )
 
     def rows(self):
-        """Per KPI its bound fields, for the template."""
+        """Per KPI its bound fields, for the template (fields with errors marked invalid)."""
+        for name, field in self.fields.items():
+            css = "form-control" + (" is-invalid" if name in self.errors else "")
+            field.widget.attrs["class"] = css
         for kpi in self.kpis:
             yield {
                 "kpi": kpi,

@@ -108,10 +108,14 @@ def _safe_url(url):
 
 
 def _svg(height, title, description, body):
-    """Wrap ``body`` (a list of element strings) in the root element with title and desc."""
+    """Wrap ``body`` (a list of element strings) in the root element with title and desc.
+
+    A chart with links is a ``group`` (an ``img`` may not contain interactive elements).
+    """
+    role = "group" if any("<a " in part for part in body) else "img"
     return mark_safe(  # noqa: S308 - every text value is escaped by the helpers below
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'version="1.1" viewBox="0 0 {WIDTH} {_num(height)}" width="100%" role="img" '
+        f'version="1.1" viewBox="0 0 {WIDTH} {_num(height)}" width="100%" role="{role}" '
         f'font-family="{FONT}">'
         f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"
         + "".join(body)

@@ -8,32 +8,46 @@ from .models import Category, Dialogue, Method, Stakeholder
 
 class StakeholderFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Zoeken"))
-    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Categorie"))
-    is_internal = django_filters.BooleanFilter(
+    category = django_filters.ChoiceFilter(
+        choices=Category.choices, label=_("Categorie"), empty_label=_("Alle categorieën")
+    )
+    side = django_filters.ChoiceFilter(
+        choices=[("intern", _("Intern")), ("extern", _("Extern"))],
         label=_("Intern of extern"),
-        widget=django_filters.widgets.BooleanWidget(),
+        empty_label=_("Intern en extern"),
+        method="filter_side",
     )
 
     class Meta:
         model = Stakeholder
-        fields = ["q", "category", "is_internal"]
+        fields = ["q", "category", "side"]
+
+    def filter_side(self, queryset, name, value):
+        return queryset.filter(is_internal=value == "intern")
 
 
 class DialogueFilter(django_filters.FilterSet):
-    open = django_filters.BooleanFilter(
-        method="filter_open",
-        label=_("Alleen zonder opvolging of terugkoppeling"),
-        widget=django_filters.widgets.BooleanWidget(),
+    status = django_filters.ChoiceFilter(
+        choices=[("open", _("Nog niet rond")), ("rond", _("Rond"))],
+        label=_("Opvolging en terugkoppeling"),
+        empty_label=_("Alle dialogen"),
+        method="filter_status",
     )
-    method = django_filters.ChoiceFilter(choices=Method.choices, label=_("Werkvorm"))
+    method = django_filters.ChoiceFilter(
+        choices=Method.choices, label=_("Werkvorm"), empty_label=_("Alle werkvormen")
+    )
     stakeholders = django_filters.ModelChoiceFilter(
-        queryset=Stakeholder.objects.none(), label=_("Stakeholder")
+        queryset=Stakeholder.objects.none(),
+        label=_("Stakeholder"),
+        empty_label=_("Alle stakeholders"),
     )
-    themes = django_filters.ModelChoiceFilter(queryset=OrgTheme.objects.none(), label=_("Thema"))
+    themes = django_filters.ModelChoiceFilter(
+        queryset=OrgTheme.objects.none(), label=_("Thema"), empty_label=_("Alle thema's")
+    )
 
     class Meta:
         model = Dialogue
-        fields = ["open", "method", "stakeholders", "themes"]
+        fields = ["status", "method", "stakeholders", "themes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,9 +55,8 @@ class DialogueFilter(django_filters.FilterSet):
         self.filters["stakeholders"].queryset = Stakeholder.objects.for_org(organisation)
         self.filters["themes"].queryset = OrgTheme.objects.for_org(organisation).with_related()
 
-    def filter_open(self, queryset, name, value):
-        if value:
+    def filter_status(self, queryset, name, value):
+        """Open: follow-up or feedback still missing. Rond: both done."""
+        if value == "open":
             return queryset.needing_attention()
-        if value is False:
-            return queryset.exclude(pk__in=queryset.needing_attention().values("pk"))
-        return queryset
+        return queryset.exclude(pk__in=queryset.needing_attention().values("pk"))

@@ -13,6 +13,25 @@ from .factories import MembershipFactory, OrganisationFactory, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_server
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """The theme frameworks come from a data migration. The flush after a transactional test
+    (browser, Celery) removes them, so they are put back before every test that uses the
+    database."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from themes.models import Framework, FrameworkTheme
+    from themes.services import sync_frameworks
+
+    if not FrameworkTheme.objects.exists():
+        sync_frameworks(Framework, FrameworkTheme)
+
+
 @pytest.fixture
 def org_a(db):
     org = OrganisationFactory(name="Organisatie A", slug="org-a")

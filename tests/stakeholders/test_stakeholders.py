@@ -56,8 +56,8 @@ def test_filter_stakeholders_with_htmx(org_a, client_for):
     client = client_for(org_a.viewer)
     partial = client.get(url(org_a.org, "?category=or"), HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in partial and "OR" in partial and "Klant X" not in partial
-    internal = client.get(url(org_a.org, "?is_internal=false")).content.decode()
-    assert "Klant X" in internal
+    external = client.get(url(org_a.org, "?side=extern")).content.decode()
+    assert "Klant X" in external and ">OR<" not in external
 
 
 def test_dialogue_recorded_and_listed_on_stakeholder(org_a, client_for):
@@ -124,9 +124,11 @@ def test_open_dialogues_list(org_a, client_for):
     DialogueFactory(
         organisation=org_a.org, subject="Niet teruggekoppeld", follow_up="Gedaan", stakeholders=[s]
     )
-    page = client_for(org_a.viewer).get(url(org_a.org, "dialogen/?open=true")).content.decode()
+    page = client_for(org_a.viewer).get(url(org_a.org, "dialogen/?status=open")).content.decode()
     assert "Geen opvolging" in page and "Niet teruggekoppeld" in page
     assert "Afgerond" not in page
+    done = client_for(org_a.viewer).get(url(org_a.org, "dialogen/?status=rond")).content.decode()
+    assert "Afgerond" in done and "Geen opvolging" not in done
 
 
 def test_stakeholder_of_other_org_cannot_be_linked(org_a, org_b, client_for):

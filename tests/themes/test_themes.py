@@ -145,3 +145,10 @@ def test_edit_theme_of_other_organisation_is_404(org_a, org_b, client_for):
     assert (
         client.post(url(org_a.org, f"{foreign.pk}/bewerken/"), {"own_name": "x"}).status_code == 404
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_frameworks_survive_transactional_tests():
+    # Runs after other transactional tests (pytest-django orders them last): the data
+    # migration's rows must still be there.
+    assert FrameworkTheme.objects.count() == 37
