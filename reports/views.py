@@ -1,11 +1,26 @@
+from collections import Counter
+
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from kpis.models import Kpi, StatusLabel
 from mvo.models import Membership
+from stakeholders.models import Dialogue
+from themes.models import OrgTheme
 
 
 @require_safe
 def dashboard(request, org_slug):
-    """The organisation's home page. For now it shows who is on board and in which role."""
-    members = Membership.objects.for_org(request.organisation).with_users()
-    return render(request, "reports/dashboard.html", {"members": members})
+    """The organisation at a glance: KPI statuses, what needs attention, who is on board."""
+    org = request.organisation
+    kpis = list(Kpi.objects.for_org(org).with_progress_data())
+    counts = Counter(StatusLabel(k.progress.status) for k in kpis)
+    context = {
+        "status_counts": [(label, counts[label]) for label in StatusLabel],
+        "kpi_total": len(kpis),
+        "behind": [k for k in kpis if k.progress.status == StatusLabel.BEHIND],
+        "focus_themes": OrgTheme.objects.for_org(org).focus().with_related(),
+        "open_dialogues": Dialogue.objects.for_org(org).needing_attention().count(),
+        "members": Membership.objects.for_org(org).with_users(),
+    }
+    return render(request, "reports/dashboard.html", context)

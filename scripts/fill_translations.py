@@ -1,7 +1,9 @@
 """Fill empty msgstr entries of locale/<lang>/LC_MESSAGES/django.po from a Python dict file.
 
 Usage: python scripts/fill_translations.py en path/to/dict.py
-The dict file defines T = {"Dutch source": "translation", ...}. Existing translations stay.
+The dict file defines T = {"Dutch source": "translation", ...}; a plural entry is keyed by
+the (singular, plural) pair and maps to a pair. Existing translations stay; fuzzy guesses of
+makemessages are replaced when the table has the string, and reported otherwise.
 Prints the msgids that are still untranslated.
 """
 
@@ -21,12 +23,11 @@ missing = []
 for message in catalog:
     if not message.id:
         continue
-    if not message.string and message.id in table:
-        message.string = table[message.id]
-    if "fuzzy" in message.flags and message.id in table:
-        message.string = table[message.id]
+    key = tuple(message.id) if message.pluralizable else message.id
+    if key in table and (not any(message.string) or message.fuzzy):
+        message.string = table[key]
         message.flags.discard("fuzzy")
-    if not message.string:
+    if not all(message.string if message.pluralizable else [message.string]) or message.fuzzy:
         missing.append(message.id)
 with po_path.open("wb") as f:
     write_po(f, catalog, width=100, omit_header=False)

@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mvo.i18n import pick
+from mvo.i18n import language_suffix, pick
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
+
+from .frameworks import AMBITION_LEVELS
 
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 FOCUS_WARNING_ABOVE = 4  # more focus themes than this earns a warning (not a block)
@@ -87,6 +89,15 @@ class AmbitionLevel(models.IntegerChoices):
     BROADENING = 3, _("3 Verbreding")
     EMBEDDING = 4, _("4 Borging")
     LEADERSHIP = 5, _("5 Leiderschap")
+
+
+def ambition_levels():
+    """The five levels with name and description in the active language."""
+    lang = language_suffix()
+    return [
+        {"number": n, "name": d[f"name_{lang}"], "description": d[f"description_{lang}"]}
+        for n, d in AMBITION_LEVELS.items()
+    ]
 
 
 class OrgThemeQuerySet(OrgScopedQuerySet):

@@ -7,7 +7,7 @@ from mvo.generic import OrgCreateView, OrgDeleteView, OrgUpdateView
 
 from . import charts
 from .forms import OrgThemeForm
-from .models import FOCUS_WARNING_ABOVE, Framework, FrameworkTheme, OrgTheme
+from .models import FOCUS_WARNING_ABOVE, Framework, FrameworkTheme, OrgTheme, ambition_levels
 
 
 def focus_warning(organisation):
@@ -46,8 +46,12 @@ def framework_list(request, org_slug):
 class ThemeFormMixin:
     model = OrgTheme
     form_class = OrgThemeForm
+    template_name = "themes/theme_form.html"
     success_url_name = "themes:index"
     success_url_with_pk = False
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(ambition_levels=ambition_levels(), **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)
