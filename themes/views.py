@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgUpdateView

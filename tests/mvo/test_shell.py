@@ -119,3 +119,11 @@ def test_htmx_request_is_recognised(org_a, client_for):
 def test_browser_language_does_not_override_dutch(org_a, client_for):
     page = client_for(org_a.member).get(f"/o/{org_a.org.slug}/", HTTP_ACCEPT_LANGUAGE="en-US,en")
     assert '<html lang="nl">' in page.content.decode()
+
+
+@pytest.mark.parametrize("path", ["themas/nieuw/", "kpis/nieuw/", "stakeholders/nieuw/"])
+def test_page_titles_follow_the_language(path, org_a, client_for):
+    client = client_for(org_a.member)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(f"/o/{org_a.org.slug}/{path}").content.decode()
+    assert "toevoegen" not in page.split("<main", 1)[1].split("</h1>", 1)[0]
