@@ -15,23 +15,17 @@ SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 FOCUS_WARNING_ABOVE = 4  # more focus themes than this earns a warning (not a block)
 
 
-class Framework(models.Model):
-    """A published set of themes: ISO 26000, Manifest MVOI, PIANOo MVI or the SDGs."""
+class Bilingual(models.Model):
+    """Reference data shipped in Dutch and English: ``name`` and ``description`` follow the
+    active language."""
 
-    code = models.SlugField(unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    name_nl = models.CharField(max_length=120)
-    name_en = models.CharField(max_length=120)
+    name_nl = models.CharField(max_length=160)
+    name_en = models.CharField(max_length=160)
     description_nl = models.TextField(blank=True)
     description_en = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["order"]
-        verbose_name = _("kader")
-        verbose_name_plural = _("kaders")
-
-    def __str__(self):
-        return self.name
+        abstract = True
 
     @property
     def name(self):
@@ -40,6 +34,21 @@ class Framework(models.Model):
     @property
     def description(self):
         return pick(self, "description")
+
+
+class Framework(Bilingual):
+    """A published set of themes: ISO 26000, Manifest MVOI, PIANOo MVI or the SDGs."""
+
+    code = models.SlugField(unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("kader")
+        verbose_name_plural = _("kaders")
+
+    def __str__(self):
+        return self.name
 
 
 class FrameworkThemeQuerySet(models.QuerySet):
@@ -51,15 +60,11 @@ class FrameworkThemeQuerySet(models.QuerySet):
         return self.exclude(framework__code="sdg").select_related("framework")
 
 
-class FrameworkTheme(models.Model):
+class FrameworkTheme(Bilingual):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="themes")
     code = models.SlugField(unique=True)
     order = models.PositiveSmallIntegerField(default=0)
     number = models.PositiveSmallIntegerField(null=True, blank=True)  # SDG number
-    name_nl = models.CharField(max_length=160)
-    name_en = models.CharField(max_length=160)
-    description_nl = models.TextField(blank=True)
-    description_en = models.TextField(blank=True)
     sdgs = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="+")
 
     objects = FrameworkThemeQuerySet.as_manager()
@@ -73,14 +78,6 @@ class FrameworkTheme(models.Model):
         if self.number:
             return f"SDG {self.number} · {self.name}"
         return self.name
-
-    @property
-    def name(self):
-        return pick(self, "name")
-
-    @property
-    def description(self):
-        return pick(self, "description")
 
 
 class AmbitionLevel(models.IntegerChoices):

@@ -8,23 +8,16 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from mvo.models import Membership, Role
-from tests.factories import PASSWORD, MembershipFactory
+from tests.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
 def test_member_logs_in_switches_organisation_and_language(
-    page, live_server, org_a, org_b, axe_check
+    page, live_server, org_a, org_b, axe_check, log_in
 ):
     MembershipFactory(user=org_b.member, organisation=org_a.org, role=Role.VIEWER)
-    _log_in(page, live_server, org_b.member.email)
+    log_in(page, org_b.member.email)
     # Two organisations: the chooser lists both.
     expect(page.get_by_role("heading", name="Kies een organisatie")).to_be_visible()
     assert axe_check(page) == []
@@ -53,8 +46,8 @@ def test_member_logs_in_switches_organisation_and_language(
     expect(page.get_by_text("Nog niet beschikbaar")).to_be_visible()
 
 
-def test_admin_invites_colleague_who_joins(page, browser, live_server, org_a, axe_check):
-    _log_in(page, live_server, org_a.admin.email)
+def test_admin_invites_colleague_who_joins(page, browser, live_server, org_a, axe_check, log_in):
+    log_in(page, org_a.admin.email)
     page.goto(f"{live_server.url}/o/{org_a.org.slug}/leden/")
     assert axe_check(page) == []
     page.get_by_role("link", name="Iemand uitnodigen").click()
@@ -85,8 +78,8 @@ def test_admin_invites_colleague_who_joins(page, browser, live_server, org_a, ax
     assert not Membership.objects.filter(user=org_a.viewer).exists()
 
 
-def test_viewer_sees_no_admin_controls(page, live_server, org_a):
-    _log_in(page, live_server, org_a.viewer.email)
+def test_viewer_sees_no_admin_controls(page, live_server, org_a, log_in):
+    log_in(page, org_a.viewer.email)
     page.goto(f"{live_server.url}/o/{org_a.org.slug}/leden/")
     expect(page.get_by_role("heading", name="Leden")).to_be_visible()
     expect(page.get_by_role("link", name="Iemand uitnodigen")).to_have_count(0)

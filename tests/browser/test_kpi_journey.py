@@ -8,21 +8,14 @@ import pytest
 from playwright.sync_api import expect
 
 from kpis.models import Kpi, Measurement
-from tests.factories import PASSWORD, StakeholderFactory
+from tests.factories import StakeholderFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
-def test_theme_kpi_quarter_and_status(page, live_server, org_a, axe_check):
+def test_theme_kpi_quarter_and_status(page, live_server, org_a, axe_check, log_in):
     base = f"{live_server.url}/o/{org_a.org.slug}"
-    _log_in(page, live_server, org_a.member.email)
+    log_in(page, org_a.member.email)
 
     # Pick a theme from the ISO 26000 framework and score it.
     page.goto(f"{base}/themas/kaders/")
@@ -82,10 +75,10 @@ def test_theme_kpi_quarter_and_status(page, live_server, org_a, axe_check):
     assert Kpi.objects.get().progress.status == "behaald"
 
 
-def test_stakeholder_pages_are_accessible(page, live_server, org_a, axe_check):
+def test_stakeholder_pages_are_accessible(page, live_server, org_a, axe_check, log_in):
     StakeholderFactory(organisation=org_a.org, name="Buurtvereniging", influence=2, interest=5)
     base = f"{live_server.url}/o/{org_a.org.slug}/stakeholders"
-    _log_in(page, live_server, org_a.member.email)
+    log_in(page, org_a.member.email)
     for path in ["/", "/dialogen/", "/werkgroep/", "/dialogen/nieuw/"]:
         page.goto(base + path)
         assert axe_check(page) == [], path
