@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.versioning import Versioned
 from themes.models import OrgTheme
 
 from . import progress
@@ -61,7 +62,7 @@ class KpiQuerySet(OrgScopedQuerySet):
         )
 
 
-class Kpi(OrgScopedModel):
+class Kpi(OrgScopedModel, Versioned):
     theme = models.ForeignKey(
         OrgTheme, on_delete=models.PROTECT, related_name="kpis", verbose_name=_("thema")
     )
@@ -87,7 +88,6 @@ class Kpi(OrgScopedModel):
     data_source = models.CharField(_("databron"), max_length=200, blank=True)
     baseline_value = models.DecimalField(_("nulmeting: waarde"), null=True, blank=True, **VALUE)
     baseline_date = models.DateField(_("nulmeting: datum"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = KpiQuerySet.as_manager()
 
@@ -176,7 +176,7 @@ class MeasurementQuerySet(models.QuerySet):
         return self.filter(kpi__organisation=organisation)
 
 
-class Measurement(models.Model):
+class Measurement(Versioned):
     """A KPI's value for a quarter (quarterly KPIs) or a year (yearly KPIs: quarter empty)."""
 
     kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="measurements")
@@ -201,7 +201,6 @@ class Measurement(models.Model):
         verbose_name=_("ingevoerd door"),
     )
     entered_at = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = MeasurementQuerySet.as_manager()
 

@@ -10,6 +10,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .versioning import Versioned
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -69,7 +71,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return (self.full_name.split(" ")[0] if self.full_name else "") or self.email
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     class Kind(models.TextChoices):
         COMPANY = "bedrijf", _("Bedrijf")
         GOVERNMENT = "overheid", _("Gemeente of andere overheid")
@@ -84,7 +86,6 @@ class Organisation(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.COMPANY)
     sector = models.CharField(_("sector"), max_length=120, blank=True)
     size = models.CharField(_("omvang"), max_length=10, choices=Size.choices, default=Size.SME)
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:

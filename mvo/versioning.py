@@ -6,7 +6,7 @@ silently overwritten.
 """
 
 from django import forms
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,15 @@ CONFLICT_MESSAGE = _(
 
 class EditConflict(Exception):
     pass
+
+
+class Versioned(models.Model):
+    """A row that VersionedModelForm protects against lost updates."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 class VersionedModelForm(forms.ModelForm):

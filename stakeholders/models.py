@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.versioning import Versioned
 from themes.models import OrgTheme
 
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -34,7 +35,7 @@ class StakeholderQuerySet(OrgScopedQuerySet):
         return self.annotate(dialogue_count=models.Count("dialogues", distinct=True))
 
 
-class Stakeholder(OrgScopedModel):
+class Stakeholder(OrgScopedModel, Versioned):
     name = models.CharField(_("naam"), max_length=200)
     category = models.CharField(_("categorie"), max_length=20, choices=Category.choices)
     is_internal = models.BooleanField(
@@ -48,7 +49,6 @@ class Stakeholder(OrgScopedModel):
     )
     contact = models.CharField(_("contactpersoon of -gegevens"), max_length=200, blank=True)
     notes = models.TextField(_("toelichting"), blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = StakeholderQuerySet.as_manager()
 
@@ -89,7 +89,7 @@ class DialogueQuerySet(OrgScopedQuerySet):
         return self.filter(Q(follow_up="") | Q(reported_back=False))
 
 
-class Dialogue(OrgScopedModel):
+class Dialogue(OrgScopedModel, Versioned):
     """A consultation of stakeholders: what they said, and what was done with it."""
 
     date = models.DateField(_("datum"))
@@ -112,7 +112,6 @@ class Dialogue(OrgScopedModel):
         default=False,
         help_text=_("Hebben de stakeholders gehoord wat er met hun inbreng is gebeurd?"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = DialogueQuerySet.as_manager()
 
@@ -144,7 +143,7 @@ class WorkingGroupQuerySet(OrgScopedQuerySet):
         return self.select_related("user").order_by("-role", "user__full_name", "external_name")
 
 
-class WorkingGroupMember(OrgScopedModel):
+class WorkingGroupMember(OrgScopedModel, Versioned):
     """A person in the working group: a user of the organisation, or a named external."""
 
     user = models.ForeignKey(
@@ -168,7 +167,6 @@ class WorkingGroupMember(OrgScopedModel):
         choices=WorkingGroupRole.choices,
         default=WorkingGroupRole.MEMBER,
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = WorkingGroupQuerySet.as_manager()
 

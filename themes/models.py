@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mvo.i18n import language_suffix, pick
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.versioning import Versioned
 
 from .frameworks import AMBITION_LEVELS
 
@@ -105,7 +106,7 @@ class OrgThemeQuerySet(OrgScopedQuerySet):
         return self.filter(is_focus=True)
 
 
-class OrgTheme(OrgScopedModel):
+class OrgTheme(OrgScopedModel, Versioned):
     """A theme the organisation works on: from a framework, or its own."""
 
     framework_theme = models.ForeignKey(
@@ -147,7 +148,6 @@ class OrgTheme(OrgScopedModel):
         limit_choices_to={"framework__code": "sdg"},
         verbose_name=_("gekoppelde SDG's"),
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrgThemeQuerySet.as_manager()
