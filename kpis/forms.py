@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from mvo.forms import OrgModelForm
 from themes.models import OrgTheme
 
-from .models import VALUE, Frequency, Kpi, Measurement, Target
+from .models import VALUE, Frequency, Kpi, Measurement, Target, period_has_started
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 QUARTER_CHOICES = [(1, _("K1")), (2, _("K2")), (3, _("K3")), (4, _("K4"))]
@@ -122,6 +122,13 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = OrgTheme.objects.for_org(organisation).with_related()
+
+    def clean(self):
+        cleaned = super().clean()
+        year, quarter = cleaned.get("year"), cleaned.get("quarter")
+        if year and quarter and not period_has_started(year, quarter):
+            raise forms.ValidationError(_("Dit kwartaal is nog niet begonnen."))
+        return cleaned
 
 
 class QuarterEntryForm(forms.Form):

@@ -26,6 +26,13 @@ def quarter_end(year, quarter):
     return date(year, *last_day)
 
 
+def period_has_started(year, quarter, today=None):
+    """A quarter (or a year, with quarter None) can only be measured once it has begun."""
+    today = today or timezone.localdate()
+    first_month = (quarter - 1) * 3 + 1 if quarter else 1
+    return date(year, first_month, 1) <= today
+
+
 def current_quarter(today=None):
     today = today or timezone.localdate()
     return today.year, (today.month - 1) // 3 + 1
@@ -247,3 +254,5 @@ class Measurement(Versioned):
             raise ValidationError({"quarter": _("Kies het kwartaal: deze KPI meet per kwartaal.")})
         if kpi.frequency == Frequency.YEARLY and self.quarter:
             raise ValidationError({"quarter": _("Laat het kwartaal leeg: deze KPI meet per jaar.")})
+        if self.year and not period_has_started(self.year, self.quarter):
+            raise ValidationError({"year": _("Deze periode is nog niet begonnen.")})

@@ -134,11 +134,40 @@ class OrgModelForm(VersionedModelForm):
                 field.queryset = restrict_to_organisation(queryset, organisation)
             if isinstance(field, forms.DecimalField):
                 localize_decimal(field)
+            if type(field) is forms.ModelMultipleChoiceField:
+                field.__class__ = BoundedModelMultipleChoiceField  # same field, one check more
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", self.submit_label))
 
+    @property
+    def error_summary(self):
+        """(bound field, message) for every field error, for the summary above the form.
+
+        Errors on checkbox lists without options would otherwise not show at all.
+        Errors that belong to no field are shown by crispy above the form itself."""
+        return [(field, error) for field in self for error in field.errors]
+
     def _get_validation_exclusions(self):
         return super()._get_validation_exclusions() - set(self.parent_fields)
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows that refuses ids the database cannot hold (beyond 64 bits)
+    as an invalid choice, instead of letting the query fail."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # not a number at all: the parent class reports it
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 def localize_decimal(field):

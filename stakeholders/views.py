@@ -58,6 +58,12 @@ class StakeholderDelete(OrgDeleteView):
     success_url_name = "stakeholders:index"
     success_message = _("De stakeholder is verwijderd.")
 
+    def get_context_data(self, **kwargs):
+        warning = None
+        if self.object.dialogues.exists():
+            warning = _("De dialogen met deze stakeholder blijven bewaard, zonder deze naam.")
+        return super().get_context_data(delete_warning=warning, **kwargs)
+
 
 class DialogueList(OrgListView):
     model = Dialogue

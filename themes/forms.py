@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mvo.forms import OrgModelForm
+from mvo.forms import BoundedModelMultipleChoiceField, OrgModelForm
 
 from .models import FrameworkTheme, OrgTheme
 
@@ -18,7 +18,7 @@ class OrgThemeForm(OrgModelForm):
         label=_("Thema uit een kader"),
         empty_label=_("— eigen thema —"),
     )
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = BoundedModelMultipleChoiceField(
         queryset=FrameworkTheme.objects.sdgs(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -347,3 +347,19 @@ def test_edit_conflict_on_kpi(org_a, theme, client_for):
     assert "Iemand anders heeft dit intussen gewijzigd" in stale.content.decode()
     kpi.refresh_from_db()
     assert (kpi.name, kpi.version) == ("Nieuw", 2)
+
+
+def test_future_periods_cannot_be_measured(org_a, theme, client_for):
+    from django.utils import timezone
+
+    kpi = KpiFactory(organisation=org_a.org, theme=theme)
+    next_year = timezone.localdate().year + 1
+    client = client_for(org_a.member)
+    single = client.post(
+        url(org_a.org, f"{kpi.pk}/metingen/nieuw/"), {"year": next_year, "quarter": 1, "value": "1"}
+    )
+    assert "Deze periode is nog niet begonnen." in single.content.decode()
+    entry = client.get(_entry(org_a.org, year=next_year, quarter=1))
+    assert entry.status_code == 400
+    assert "Dit kwartaal is nog niet begonnen." in entry.content.decode()
+    assert not Measurement.objects.exists()
