@@ -56,17 +56,23 @@ class StatusLabel(models.TextChoices):
 
 
 class KpiQuerySet(OrgScopedQuerySet):
-    def with_progress_data(self):
-        """Everything the list and the status need, in a fixed number of queries."""
+    def with_progress_data(self, full_measurements=False):
+        """Everything the status needs, in a fixed number of queries.
+
+        Lists load only the measurement columns the status uses; a detail page or an export
+        asks for ``full_measurements`` (note, evidence, who entered it)."""
+        measurements = Measurement.objects.order_by("year", "quarter")
+        if full_measurements:
+            measurements = measurements.select_related("entered_by")
+        else:
+            measurements = measurements.only("id", "kpi_id", "year", "quarter", "value")
         return self.select_related("theme__framework_theme__framework", "owner").prefetch_related(
             Prefetch("targets", queryset=Target.objects.order_by("date")),
-            Prefetch(
-                "measurements",
-                queryset=Measurement.objects.select_related("entered_by").order_by(
-                    "year", "quarter"
-                ),
-            ),
+            Prefetch("measurements", queryset=measurements),
         )
+
+    def with_full_data(self):
+        return self.with_progress_data(full_measurements=True)
 
 
 class Kpi(OrgScopedModel, Versioned):

@@ -41,7 +41,7 @@ class KpiList(OrgListView):
 
 class KpiDetail(OrgDetailView):
     model = Kpi
-    queryset_method = "with_progress_data"
+    queryset_method = "with_full_data"
     template_name = "kpis/kpi_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -184,7 +184,7 @@ def quarter_entry(request, org_slug):
 @require_safe
 def export(request, org_slug, fmt):
     """KPIs with their measurements: one row per measurement (a KPI without any: one row)."""
-    kpis = Kpi.objects.for_org(request.organisation).with_progress_data()
+    kpis = Kpi.objects.for_org(request.organisation).with_full_data()
     headers = [
         _("KPI"),
         _("Thema"),
