@@ -5,9 +5,11 @@ from django.utils.translation import gettext as _
 
 from mvo.charts import line_chart
 
+from .models import period_label
+
 
 def quarter_label(day):
-    return f"K{(day.month - 1) // 3 + 1} {day.year}"
+    return period_label(day.year, (day.month - 1) // 3 + 1)
 
 
 def kpi_chart(kpi, today=None):

@@ -42,6 +42,17 @@ class KpiForm(OrgModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        frequency = cleaned.get("frequency")
+        if (
+            self.instance.pk
+            and frequency
+            and frequency != self.instance.frequency
+            and self.instance.measurements.exists()
+        ):
+            self.add_error(
+                "frequency",
+                _("De meetfrequentie kan niet veranderen zolang de KPI metingen heeft."),
+            )
         baseline_date = cleaned.get("baseline_date")
         if self.instance.pk and baseline_date:
             first_target = self.instance.targets.order_by("date").first()
@@ -160,11 +171,14 @@ class QuarterEntryForm(forms.Form):
             self.fields[f"evidence_{kpi.pk}"] = forms.URLField(
                 label=_("Link naar onderbouwing"),
                 required=False,
+                max_length=200,
                 assume_scheme="https",
                 initial=current.evidence_url if current else "",
             )
-            self.fields[f"version_{kpi.pk}"] = forms.IntegerField(
-                widget=forms.HiddenInput, initial=current.version if current else 0, min_value=0
+            # Not validated as a number: a missing or mangled version (a KPI added while the
+            # form was open) counts as "no measurement seen", which the service checks.
+            self.fields[f"version_{kpi.pk}"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=current.version if current else 0
             )
 
     def rows(self):
@@ -189,7 +203,7 @@ class QuarterEntryForm(forms.Form):
                 data[f"value_{kpi.pk}"],
                 data[f"note_{kpi.pk}"],
                 data[f"evidence_{kpi.pk}"],
-                data[f"version_{kpi.pk}"] or 0,
+                int(data[f"version_{kpi.pk}"]) if data[f"version_{kpi.pk}"].isdigit() else 0,
             )
             for kpi in self.kpis
         }

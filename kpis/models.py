@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
@@ -17,13 +18,23 @@ from themes.models import OrgTheme
 
 from . import progress
 
-VALUE = {"max_digits": 16, "decimal_places": 4}
+# 15 significant digits: what every database (SQLite stores decimals as floats) keeps exactly.
+VALUE = {"max_digits": 15, "decimal_places": 4}
+FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2100, 12, 31)
+DATE_VALIDATORS = [MinValueValidator(FIRST_DATE), MaxValueValidator(LAST_DATE)]
 
 
 def quarter_end(year, quarter):
     """The date a measurement stands for: the quarter's last day, or 31 December for a year."""
     last_day = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31), None: (12, 31)}[quarter or None]
     return date(year, *last_day)
+
+
+def period_label(year, quarter):
+    """K2 2025 in Dutch, Q2 2025 in English; a year on its own for yearly values."""
+    if not quarter:
+        return str(year)
+    return gettext("K%(quarter)s %(year)s") % {"quarter": quarter, "year": year}
 
 
 def period_has_started(year, quarter, today=None):
@@ -100,7 +111,9 @@ class Kpi(OrgScopedModel, Versioned):
     )
     data_source = models.CharField(_("databron"), max_length=200, blank=True)
     baseline_value = models.DecimalField(_("nulmeting: waarde"), null=True, blank=True, **VALUE)
-    baseline_date = models.DateField(_("nulmeting: datum"), null=True, blank=True)
+    baseline_date = models.DateField(
+        _("nulmeting: datum"), null=True, blank=True, validators=DATE_VALIDATORS
+    )
 
     objects = KpiQuerySet.as_manager()
 
@@ -155,7 +168,7 @@ class TargetQuerySet(models.QuerySet):
 
 class Target(models.Model):
     kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="targets")
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=DATE_VALIDATORS)
     value = models.DecimalField(_("streefwaarde"), **VALUE)
 
     objects = TargetQuerySet.as_manager()
@@ -249,7 +262,7 @@ class Measurement(Versioned):
 
     @property
     def period_label(self):
-        return f"K{self.quarter} {self.year}" if self.quarter else str(self.year)
+        return period_label(self.year, self.quarter)
 
     def clean(self):
         super().clean()
@@ -260,5 +273,6 @@ class Measurement(Versioned):
             raise ValidationError({"quarter": _("Kies het kwartaal: deze KPI meet per kwartaal.")})
         if kpi.frequency == Frequency.YEARLY and self.quarter:
             raise ValidationError({"quarter": _("Laat het kwartaal leeg: deze KPI meet per jaar.")})
-        if self.year and not period_has_started(self.year, self.quarter):
+        in_range = self.year and FIRST_DATE.year <= self.year <= LAST_DATE.year
+        if in_range and not period_has_started(self.year, self.quarter):
             raise ValidationError({"year": _("Deze periode is nog niet begonnen.")})

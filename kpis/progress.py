@@ -16,7 +16,7 @@ The rules (DOMAIN.md):
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 HIGHER = "hoger"
@@ -95,6 +95,9 @@ def compute(direction, baseline, targets, measurements, today):
 
 
 def _percent(start, goal, value, direction):
+    reached = better_or_equal(value, goal, direction)
     if goal == start:
-        return 100 if better_or_equal(value, goal, direction) else 0
-    return round((value - start) / (goal - start) * 100)
+        return 100 if reached else 0
+    exact = (value - start) / (goal - start) * 100
+    percent = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return min(percent, 99) if not reached else percent  # 100% only once the target is met

@@ -1,6 +1,6 @@
 """Writes of the KPI app."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mvo.versioning import EditConflict
@@ -24,8 +24,17 @@ def measurements_for_period(kpis, year, quarter, lock=False):
     }
 
 
-@transaction.atomic
 def record_quarter(kpis, year, quarter, entries, user):
+    """See _record_quarter; a clash with someone saving the same quarter at the same moment
+    (a unique constraint) is reported as an EditConflict without KPIs."""
+    try:
+        return _record_quarter(kpis, year, quarter, entries, user)
+    except IntegrityError as error:
+        raise EditConflict([]) from error
+
+
+@transaction.atomic
+def _record_quarter(kpis, year, quarter, entries, user):
     """Save a period's values for several KPIs, all or nothing.
 
     ``entries``: {kpi_id: (value or None, note, evidence_url, version)}, where version is the

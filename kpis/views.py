@@ -92,12 +92,9 @@ class KpiChildMixin:
             if "kpi_pk" in self.kwargs:
                 kpis = Kpi.objects.for_org(self.request.organisation)
                 self._kpi = get_object_or_404(kpis, pk=self.kwargs["kpi_pk"])
-            else:
-                self._kpi = self.get_object().kpi
+            else:  # an existing target or measurement (on delete: the one being deleted)
+                self._kpi = (getattr(self, "object", None) or self.get_object()).kpi
         return self._kpi
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "kpi": self.get_kpi()}
 
     def get_success_url(self):
         return self.org_url("kpis:detail", pk=self.get_kpi().pk)
@@ -106,7 +103,12 @@ class KpiChildMixin:
         return self.get_success_url()
 
 
-class TargetCreate(KpiChildMixin, OrgCreateView):
+class KpiChildFormMixin(KpiChildMixin):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "kpi": self.get_kpi()}
+
+
+class TargetCreate(KpiChildFormMixin, OrgCreateView):
     model = Target
     form_class = TargetForm
     title = _("Streefwaarde toevoegen")
@@ -118,7 +120,7 @@ class TargetDelete(KpiChildMixin, OrgDeleteView):
     success_message = _("De streefwaarde is verwijderd.")
 
 
-class MeasurementFormMixin(KpiChildMixin):
+class MeasurementFormMixin(KpiChildFormMixin):
     model = Measurement
     form_class = MeasurementForm
 
@@ -170,6 +172,8 @@ def quarter_entry(request, org_slug):
         except EditConflict as conflict:
             for kpi in conflict.args[0]:
                 form.add_error(f"value_{kpi.pk}", CONFLICT_MESSAGE)
+            if not conflict.args[0]:
+                form.add_error(None, CONFLICT_MESSAGE)
         else:
             messages.success(
                 request,

@@ -12,8 +12,10 @@ from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -31,7 +33,7 @@ def _csv_cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return _("ja") if value else _("nee")
     if isinstance(value, Decimal | float):
         return format(value, "f").rstrip("0").rstrip(".").replace(".", ",") if value else "0"
     if isinstance(value, datetime):
@@ -45,11 +47,13 @@ def _xlsx_cell(value):
     if isinstance(value, Promise):  # a lazily translated label
         value = str(value)
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return _("ja") if value else _("nee")
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters pasted from elsewhere
     return safe_text(value)
 
 

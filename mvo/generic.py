@@ -6,6 +6,7 @@ role; every queryset here starts from that organisation.
 """
 
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from .models import Role
-from .versioning import EditConflict
+from .versioning import CONFLICT_MESSAGE, EditConflict
 
 
 class OrgQuerysetMixin:
@@ -61,8 +62,12 @@ class OrgFormMixin:
 
     def form_valid(self, form):
         try:
-            self.object = form.save()
+            with transaction.atomic():  # the row and its many-to-many links, or nothing
+                self.object = form.save()
         except EditConflict:
+            return self.form_invalid(form)
+        except IntegrityError:  # someone saved the same thing a moment earlier
+            form.add_error(None, CONFLICT_MESSAGE)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(self.get_success_url())

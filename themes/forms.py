@@ -48,7 +48,7 @@ class OrgThemeForm(OrgModelForm):
         super().__init__(*args, **kwargs)
         chosen = OrgTheme.objects.for_org(self.organisation).exclude(pk=self.instance.pk)
         self.fields["framework_theme"].queryset = FrameworkTheme.objects.pickable().exclude(
-            pk__in=chosen.values("framework_theme")
+            pk__in=chosen.filter(framework_theme__isnull=False).values("framework_theme")
         )
         self.fields["is_focus"].help_text = _(
             "Kies er liever drie dan tien: meer dan vier focusthema's maakt keuzes vaag."

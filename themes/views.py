@@ -66,7 +66,10 @@ class ThemeCreate(ThemeFormMixin, OrgCreateView):
 
     def get_initial(self):
         """Adding from the framework page: the theme and its usual SDGs are filled in."""
-        picked = FrameworkTheme.objects.filter(pk=self.request.GET.get("kaderthema") or None)
+        wanted = self.request.GET.get("kaderthema", "")
+        if not wanted.isdigit():
+            return {}
+        picked = FrameworkTheme.objects.filter(pk=wanted)
         picked = picked.exclude(framework__code="sdg").prefetch_related("sdgs").first()
         if picked is None:
             return {}
