@@ -111,8 +111,9 @@ class MeasurementForm(KpiChildForm):
             self.initial.setdefault("year", timezone.localdate().year)
 
     def save(self, commit=True):
-        if not self.instance.pk:
-            self.instance.entered_by = self.user
+        """The measurement records who entered it last, as quarter entry does."""
+        self.instance.entered_by = self.user
+        self.instance.entered_at = timezone.now()
         return super().save(commit)
 
 

@@ -1,5 +1,6 @@
 """KPIs with their baseline (nulmeting), targets (streefwaarden) and measurements (metingen)."""
 
+from collections import Counter
 from datetime import date
 
 from django.conf import settings
@@ -64,6 +65,12 @@ class StatusLabel(models.TextChoices):
     ON_TRACK = progress.Status.ON_TRACK, _("Op koers")
     BEHIND = progress.Status.BEHIND, _("Achter")
     NO_DATA = progress.Status.NO_DATA, _("Geen data")
+
+
+def status_counts(kpis):
+    """[(status label, number of KPIs)] in the fixed order of StatusLabel."""
+    counts = Counter(kpi.progress.status for kpi in kpis)
+    return [(label, counts[label]) for label in StatusLabel]
 
 
 class KpiQuerySet(OrgScopedQuerySet):

@@ -51,39 +51,36 @@ def _record_quarter(kpis, year, quarter, entries, user):
     ]
     if conflicts:
         raise EditConflict(conflicts)
-    created = updated = deleted = 0
+    created, updated, deleted = [], [], []
+    now = timezone.now()
     for kpi in kpis:
         value, note, evidence, _version = entries[kpi.pk]
         current = existing.get(kpi.pk)
         if value is None:
             if current is not None:
-                current.delete()
-                deleted += 1
-            continue
-        if current is None:
-            Measurement.objects.create(
-                kpi=kpi,
-                year=year,
-                quarter=period_for(kpi, year, quarter)[1],
-                value=value,
-                note=note,
-                evidence_url=evidence,
-                entered_by=user,
+                deleted.append(current.pk)
+        elif current is None:
+            created.append(
+                Measurement(
+                    kpi=kpi,
+                    year=year,
+                    quarter=period_for(kpi, year, quarter)[1],
+                    value=value,
+                    note=note,
+                    evidence_url=evidence,
+                    entered_by=user,
+                    entered_at=now,
+                )
             )
-            created += 1
         elif (current.value, current.note, current.evidence_url) != (value, note, evidence):
             current.value, current.note, current.evidence_url = value, note, evidence
-            current.entered_by, current.entered_at = user, timezone.now()
+            current.entered_by, current.entered_at = user, now
             current.version += 1
-            current.save(
-                update_fields=[
-                    "value",
-                    "note",
-                    "evidence_url",
-                    "entered_by",
-                    "entered_at",
-                    "version",
-                ]
-            )
-            updated += 1
-    return created, updated, deleted
+            updated.append(current)
+    # One statement per kind of change, however many KPIs the quarter has.
+    Measurement.objects.filter(pk__in=deleted).delete()
+    Measurement.objects.bulk_create(created)
+    Measurement.objects.bulk_update(
+        updated, ["value", "note", "evidence_url", "entered_by", "entered_at", "version"]
+    )
+    return len(created), len(updated), len(deleted)

@@ -20,7 +20,7 @@ from . import services
 from .charts import kpi_chart
 from .filters import KpiFilter
 from .forms import KpiForm, MeasurementForm, PeriodForm, QuarterEntryForm, TargetForm
-from .models import Frequency, Kpi, Measurement, StatusLabel, Target, current_quarter
+from .models import Frequency, Kpi, Measurement, Target, current_quarter, status_counts
 
 
 class KpiList(OrgListView):
@@ -33,10 +33,7 @@ class KpiList(OrgListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         kpis = self.filterset.apply_status(context["object_list"])
-        counts = dict.fromkeys(StatusLabel, 0)
-        for kpi in kpis:
-            counts[StatusLabel(kpi.progress.status)] += 1
-        return {**context, "kpis": kpis, "status_counts": counts}
+        return {**context, "kpis": kpis, "status_counts": status_counts(kpis)}
 
 
 class KpiDetail(OrgDetailView):

@@ -70,7 +70,11 @@ class OrgFormMixin:
             form.add_error(None, CONFLICT_MESSAGE)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
+        self.on_saved()
         return HttpResponseRedirect(self.get_success_url())
+
+    def on_saved(self):
+        """Called only after a successful save (e.g. to add a warning)."""
 
     def get_success_url(self):
         if self.success_url_with_pk:

@@ -53,11 +53,9 @@ class ThemeFormMixin:
     def get_context_data(self, **kwargs):
         return super().get_context_data(ambition_levels=ambition_levels(), **kwargs)
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if self.object.pk and (warning := focus_warning(self.request.organisation)):
+    def on_saved(self):
+        if warning := focus_warning(self.request.organisation):
             messages.warning(self.request, warning)
-        return response
 
 
 class ThemeCreate(ThemeFormMixin, OrgCreateView):

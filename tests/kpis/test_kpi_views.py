@@ -363,3 +363,45 @@ def test_future_periods_cannot_be_measured(org_a, theme, client_for):
     assert entry.status_code == 400
     assert "Dit kwartaal is nog niet begonnen." in entry.content.decode()
     assert not Measurement.objects.exists()
+
+
+def test_saving_a_quarter_takes_the_same_queries_for_5_or_50_kpis(org_a, theme, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(org_a.member)
+    path = _entry(org_a.org, year=2025, quarter=1)
+
+    def save_quarter(kpi_count):
+        Measurement.objects.all().delete()
+        Kpi.objects.all().delete()
+        kpis = KpiFactory.create_batch(kpi_count, organisation=org_a.org, theme=theme)
+        first = {f"value_{k.pk}": "1" for k in kpis}
+        with CaptureQueriesContext(connection) as created:
+            assert (
+                client.post(path, {**first, **{f"version_{k.pk}": "0" for k in kpis}}).status_code
+                == 302
+            )
+        versions = dict(Measurement.objects.values_list("kpi_id", "version"))
+        half = {f"value_{k.pk}": ("2" if i % 2 else "") for i, k in enumerate(kpis)}
+        with CaptureQueriesContext(connection) as changed:
+            response = client.post(
+                path, {**half, **{f"version_{k.pk}": versions[k.pk] for k in kpis}}
+            )
+        assert response.status_code == 302
+        assert Measurement.objects.count() == kpi_count // 2
+        return len(created), len(changed)
+
+    assert save_quarter(5) == save_quarter(50)
+
+
+def test_editing_a_measurement_records_who_changed_it(org_a, theme, client_for):
+    kpi = KpiFactory(organisation=org_a.org, theme=theme)
+    measurement = MeasurementFactory(kpi=kpi, year=2024, quarter=1, entered_by=org_a.member)
+    response = client_for(org_a.manager).post(
+        url(org_a.org, f"metingen/{measurement.pk}/bewerken/"),
+        {"year": 2024, "quarter": 1, "value": "7", "version": 1},
+    )
+    assert response.status_code == 302
+    measurement.refresh_from_db()
+    assert (measurement.value, measurement.entered_by) == (7, org_a.manager)

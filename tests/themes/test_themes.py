@@ -1,6 +1,7 @@
 """Theme frameworks as data, the organisation's themes, focus warning, matrices."""
 
 import pytest
+from django.contrib.messages import get_messages
 
 from kpis.models import Kpi
 from tests.factories import KpiFactory, OrgThemeFactory
@@ -107,6 +108,18 @@ def test_more_than_four_focus_themes_warns_but_saves(org_a, client_for):
     assert OrgTheme.objects.focus().count() == 5
 
 
+def test_no_focus_warning_when_the_save_failed(org_a, client_for):
+    themes = [
+        OrgThemeFactory(organisation=org_a.org, own_name=f"F{i}", is_focus=True) for i in range(5)
+    ]
+    stale = {"own_name": "Nieuw", "is_focus": "on", "version": 1}
+    OrgTheme.objects.filter(pk=themes[0].pk).update(version=2)  # someone saved meanwhile
+    response = client_for(org_a.member).post(url(org_a.org, f"{themes[0].pk}/bewerken/"), stale)
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit intussen gewijzigd" in response.content.decode()
+    assert not list(get_messages(response.wsgi_request))  # no warning for an unsaved edit
+
+
 def test_theme_page_shows_both_matrices(org_a, client_for):
     OrgThemeFactory(
         organisation=org_a.org,
@@ -118,10 +131,12 @@ def test_theme_page_shows_both_matrices(org_a, client_for):
         ambition_target=3,
     )
     OrgThemeFactory(organisation=org_a.org, own_name="Afval", importance=2, impact=4)
-    page = client_for(org_a.viewer).get(url(org_a.org)).content.decode()
+    response = client_for(org_a.viewer).get(url(org_a.org))
+    page = response.content.decode()
     assert page.count("<svg") == 2
-    assert "Materialiteitsmatrix" in page and "Ambitiematrix" in page
-    assert "Veiligheid" in page and "Afval" in page
+    materiality, ambition = response.context["materiality_svg"], response.context["ambition_svg"]
+    assert "Veiligheid" in materiality and "Afval" in materiality
+    assert "Veiligheid" in ambition and "Afval" not in ambition  # Afval has no ambition levels
     assert "Thema toevoegen" not in page  # a viewer cannot add
 
 
