@@ -1,5 +1,7 @@
 """Settings for the test suite: the normal settings, made fast and quiet."""
 
+import os
+
 from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,4 +16,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the live server for browser tests then has its own connections
     # instead of sharing the test thread's one across threads.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_koers.sqlite3")}  # noqa: F405
+    # KOERS_TEST_DB lets several test runs on one machine keep apart.
+    name = os.environ.get("KOERS_TEST_DB", "test_koers.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / name)}  # noqa: F405
