@@ -64,5 +64,6 @@ class OrganisationGuardMiddleware:
             raise PermissionDenied
         request.organisation = membership.organisation
         request.membership = membership
-        request.session["last_org"] = slug
+        if request.session.get("last_org") != slug:  # write the session only on a change
+            request.session["last_org"] = slug
         return None
