@@ -206,3 +206,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Quarter entry posts four fields per KPI; a page of up to 1,000 KPIs must fit (Django's default
+# of 1,000 fields stopped at about 250 KPIs). Every other form stays far below this.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
