@@ -1,5 +1,6 @@
 import django_filters
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from themes.models import OrgTheme
@@ -8,8 +9,10 @@ from .models import Kpi, StatusLabel
 
 
 class KpiFilter(django_filters.FilterSet):
-    """Theme and owner filter in the database; status is computed, see ``apply_status``."""
+    """Search, theme and owner filter in the database; the status is computed per KPI from
+    its latest values, so the view applies it (``wanted_status``)."""
 
+    q = django_filters.CharFilter(method="search", label=_("Zoeken"))
     theme = django_filters.ModelChoiceFilter(
         queryset=OrgTheme.objects.none(), label=_("Thema"), empty_label=_("Alle thema's")
     )
@@ -27,7 +30,7 @@ class KpiFilter(django_filters.FilterSet):
 
     class Meta:
         model = Kpi
-        fields = ["theme", "owner", "status"]
+        fields = ["q", "theme", "owner", "status"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,10 +42,15 @@ class KpiFilter(django_filters.FilterSet):
             .order_by("full_name")
         )
 
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(unit__icontains=value))
+
     def keep_all(self, queryset, name, value):
         return queryset
 
-    def apply_status(self, kpis):
-        """The KPIs whose computed status matches the chosen one (all if none chosen)."""
-        wanted = self.form.cleaned_data.get("status") if self.form.is_valid() else None
-        return [k for k in kpis if not wanted or k.progress.status == wanted]
+    def wanted_status(self):
+        """The status chosen in the filter, or None for all."""
+        if not self.is_bound:
+            return None
+        self.form.is_valid()  # cleans what it can; a bad value elsewhere keeps this one
+        return self.form.cleaned_data.get("status") or None

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
+from django.utils.formats import localize_input
 from django.utils.translation import gettext_lazy as _
 
 from mvo.forms import OrgModelForm
@@ -117,8 +118,11 @@ class MeasurementForm(KpiChildForm):
         return super().save(commit)
 
 
+PER_PAGE_CHOICES = [(50, "50"), (100, "100"), (250, "250"), (1000, "1000")]
+
+
 class PeriodForm(forms.Form):
-    """Which quarter to enter, and optionally for one theme only (GET parameters)."""
+    """Which quarter to enter, optionally for one theme, and how many KPIs per page."""
 
     year = forms.IntegerField(
         label=_("Jaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
@@ -129,6 +133,13 @@ class PeriodForm(forms.Form):
         required=False,
         label=_("Thema"),
         empty_label=_("Alle thema's"),
+    )
+    per_page = forms.TypedChoiceField(
+        choices=PER_PAGE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=100,
+        label=_("KPI's per pagina"),
     )
 
     def __init__(self, *args, organisation, **kwargs):
@@ -143,68 +154,112 @@ class PeriodForm(forms.Form):
         return cleaned
 
 
-class QuarterEntryForm(forms.Form):
-    """One value (with note and evidence link) per KPI for one period.
+def posted_kpi_ids(data):
+    """The KPIs a posted quarter-entry form showed: the ids in its value_<id> and version_<id>
+    field names. A KPI added while the form was open is not among them, so it is left alone."""
+    ids = set()
+    for name in data:
+        prefix, _sep, suffix = name.partition("_")
+        if prefix in ("value", "version") and suffix.isascii() and suffix.isdigit():
+            ids.add(int(suffix))
+    return ids
 
-    Fields per KPI: value_<id>, note_<id>, evidence_<id>, version_<id> (the version of the
-    measurement the form was loaded with, 0 if there was none).
+
+class QuarterEntryForm:
+    """One value, note and evidence link per KPI for one period, validated all at once.
+
+    Fields per KPI: value_<id>, note_<id>, evidence_<id> and version_<id> (the edit token of the
+    measurement the form was loaded with, "0" if there was none; see Measurement.edit_token).
+    With a thousand KPIs a regular Form would build four thousand field objects and widgets;
+    this one cleans every row with the same three fields and leaves the HTML to the template,
+    which writes plain inputs.
     """
 
-    def __init__(self, *args, kpis, existing, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, kpis, existing):
+        self.data = data
         self.kpis = kpis
-        for kpi in kpis:
-            current = existing.get(kpi.pk)
-            self.fields[f"value_{kpi.pk}"] = forms.DecimalField(
-                label=kpi.name,
-                required=False,
-                max_digits=VALUE["max_digits"],
-                decimal_places=VALUE["decimal_places"],
-                localize=True,
-                initial=current.value.normalize() if current else None,
-            )
-            self.fields[f"note_{kpi.pk}"] = forms.CharField(
-                label=_("Toelichting"),
-                required=False,
-                max_length=500,
-                initial=current.note if current else "",
-            )
-            self.fields[f"evidence_{kpi.pk}"] = forms.URLField(
-                label=_("Link naar onderbouwing"),
-                required=False,
-                max_length=200,
-                assume_scheme="https",
-                initial=current.evidence_url if current else "",
-            )
-            # Not validated as a number: a missing or mangled version (a KPI added while the
-            # form was open) counts as "no measurement seen", which the service checks.
-            self.fields[f"version_{kpi.pk}"] = forms.CharField(
-                widget=forms.HiddenInput, required=False, initial=current.version if current else 0
-            )
+        self.existing = existing
+        self.errors = {}  # {(kpi id, "value" | "note" | "evidence"): message}
+        self.non_field_errors = []
+        self.cleaned = {}
+        self.value_field = forms.DecimalField(
+            required=False,
+            max_digits=VALUE["max_digits"],
+            decimal_places=VALUE["decimal_places"],
+            localize=True,
+        )
+        self.note_field = forms.CharField(required=False, max_length=500)
+        self.evidence_field = forms.URLField(required=False, max_length=200, assume_scheme="https")
 
-    def rows(self):
-        """Per KPI its bound fields, for the template (fields with errors marked invalid)."""
-        for name, field in self.fields.items():
-            css = "form-control" + (" is-invalid" if name in self.errors else "")
-            field.widget.attrs["class"] = css
+    @property
+    def is_bound(self):
+        return self.data is not None
+
+    def add_error(self, kpi_id, field, message):
+        if kpi_id is None:
+            self.non_field_errors.append(message)
+        else:
+            self.errors[(kpi_id, field)] = message
+
+    def _clean(self, kpi, name, field):
+        try:
+            return field.clean(self.data.get(f"{name}_{kpi.pk}", ""))
+        except forms.ValidationError as error:
+            self.add_error(kpi.pk, name, error.messages[0])
+            return None
+
+    def is_valid(self):
+        if not self.is_bound:
+            return False
         for kpi in self.kpis:
-            yield {
-                "kpi": kpi,
-                "value": self[f"value_{kpi.pk}"],
-                "note": self[f"note_{kpi.pk}"],
-                "evidence": self[f"evidence_{kpi.pk}"],
-                "version": self[f"version_{kpi.pk}"],
-            }
+            value = self._clean(kpi, "value", self.value_field)
+            if value is not None and value < 0 and kpi.is_percentage:
+                self.add_error(kpi.pk, "value", _("Een percentage kan niet negatief zijn."))
+            self.cleaned[kpi.pk] = (
+                value,
+                self._clean(kpi, "note", self.note_field) or "",
+                self._clean(kpi, "evidence", self.evidence_field) or "",
+                # The edit token of the measurement the user saw ("0": none); the service
+                # compares it with what is stored now. Anything mangled simply won't match.
+                self.data.get(f"version_{kpi.pk}", "").strip() or "0",
+            )
+        return not self.errors and not self.non_field_errors
+
+    def has_errors(self):
+        return bool(self.errors or self.non_field_errors)
 
     def entries(self):
         """{kpi_id: (value or None, note, evidence, version)} from the cleaned data."""
-        data = self.cleaned_data
-        return {
-            kpi.pk: (
-                data[f"value_{kpi.pk}"],
-                data[f"note_{kpi.pk}"],
-                data[f"evidence_{kpi.pk}"],
-                int(data[f"version_{kpi.pk}"]) if data[f"version_{kpi.pk}"].isdigit() else 0,
+        return self.cleaned
+
+    def rows(self, previous, targets):
+        """Per KPI what its row shows: the input values (as posted, or as stored), their
+        errors, the previous value and the target to compare with. Plain values only."""
+        rows = []
+        for kpi in self.kpis:
+            current = self.existing.get(kpi.pk)
+            if self.is_bound:
+                value = self.data.get(f"value_{kpi.pk}", "")
+                note = self.data.get(f"note_{kpi.pk}", "")
+                evidence = self.data.get(f"evidence_{kpi.pk}", "")
+                version = self.data.get(f"version_{kpi.pk}", "0")
+            else:
+                value = localize_input(current.value.normalize()) if current else ""
+                note = current.note if current else ""
+                evidence = current.evidence_url if current else ""
+                version = current.edit_token if current else "0"
+            rows.append(
+                {
+                    "kpi": kpi,
+                    "value": value,
+                    "note": note,
+                    "evidence": evidence,
+                    "version": version,
+                    "value_error": self.errors.get((kpi.pk, "value")),
+                    "note_error": self.errors.get((kpi.pk, "note")),
+                    "evidence_error": self.errors.get((kpi.pk, "evidence")),
+                    "previous": previous.get(kpi.pk),
+                    "target": targets.get(kpi.pk),
+                }
             )
-            for kpi in self.kpis
-        }
+        return rows

@@ -1,19 +1,21 @@
 """KPIs with their baseline (nulmeting), targets (streefwaarden) and measurements (metingen)."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.i18n import language_suffix
+from mvo.models import Membership, OrgScopedModel, OrgScopedQuerySet
 from mvo.versioning import Versioned
 from themes.models import OrgTheme
 
@@ -50,6 +52,12 @@ def current_quarter(today=None):
     return today.year, (today.month - 1) // 3 + 1
 
 
+def last_finished_quarter(today=None):
+    """The quarter before the current one: what a working group usually enters."""
+    year, quarter = current_quarter(today)
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
 class Direction(models.TextChoices):
     HIGHER = progress.HIGHER, _("Hoger is beter")
     LOWER = progress.LOWER, _("Lager is beter")
@@ -67,30 +75,150 @@ class StatusLabel(models.TextChoices):
     NO_DATA = progress.Status.NO_DATA, _("Geen data")
 
 
-def status_counts(kpis):
+MISSING_LABELS = {
+    progress.Missing.BASELINE: _("nulmeting ontbreekt"),
+    progress.Missing.TARGET: _("streefwaarde ontbreekt"),
+    progress.Missing.MEASUREMENT: _("nog geen meting sinds de nulmeting"),
+}
+
+
+def status_counts(progresses):
     """[(status label, number of KPIs)] in the fixed order of StatusLabel."""
-    counts = Counter(kpi.progress.status for kpi in kpis)
+    counts = Counter(p.status for p in progresses)
     return [(label, counts[label]) for label in StatusLabel]
 
 
-class KpiQuerySet(OrgScopedQuerySet):
-    def with_progress_data(self, full_measurements=False):
-        """Everything the status needs, in a fixed number of queries.
+def encode_period(year, quarter):
+    """(2025, 2) → 20252; a yearly value (quarter None) → 20250. Decoded by decode_period."""
+    return year * 10 + (quarter or 0)
 
-        Lists load only the measurement columns the status uses; a detail page or an export
-        asks for ``full_measurements`` (note, evidence, who entered it)."""
-        measurements = Measurement.objects.order_by("year", "quarter")
-        if full_measurements:
-            measurements = measurements.select_related("entered_by")
-        else:
-            measurements = measurements.only("id", "kpi_id", "year", "quarter", "value")
+
+def decode_period(code):
+    return code // 10, (code % 10) or None
+
+
+def _period_index(year, quarter):
+    """Quarters counted from year 0; a yearly value stands for the fourth quarter."""
+    return year * 4 + Coalesce(quarter, Value(4))
+
+
+class KpiQuerySet(OrgScopedQuerySet):
+    def with_latest(self):
+        """Annotate the latest measurement that counts for the status (``latest_period``,
+        encoded by encode_period, and ``latest_value``), fetched by a subquery per KPI.
+
+        Only measurements in or after the baseline's quarter count (a measurement stands for
+        its quarter's last day, so this is "dated on or after the baseline"). Without a
+        baseline every measurement counts, so the page can still show the last value."""
+        baseline = OuterRef("baseline_date")
+        threshold = Coalesce(ExtractYear(baseline) * 4 + ExtractQuarter(baseline), Value(0))
+        latest = (
+            Measurement.objects.filter(kpi=OuterRef("pk"))
+            .alias(index=_period_index(F("year"), F("quarter")))
+            .filter(index__gte=threshold)
+            .order_by("-year", "-quarter")
+        )
+        return self.annotate(
+            latest_period=Subquery(
+                latest.annotate(code=F("year") * 10 + Coalesce("quarter", Value(0))).values("code")[
+                    :1
+                ]
+            ),
+            latest_value=Subquery(latest.values("value")[:1]),
+        )
+
+    def previous_values(self, year, quarter):
+        """{kpi id: (period label, value)} of each KPI's last measurement before the period
+        (year, quarter), one subquery per KPI; quarter entry shows it to compare with."""
+        before = (
+            Measurement.objects.filter(kpi=OuterRef("pk"))
+            .alias(index=_period_index(F("year"), F("quarter")))
+            .filter(index__lt=year * 4 + (quarter or 4))
+            .order_by("-year", "-quarter")
+        )
+        rows = self.annotate(
+            previous_period=Subquery(
+                before.annotate(code=F("year") * 10 + Coalesce("quarter", Value(0))).values("code")[
+                    :1
+                ]
+            ),
+            previous_value=Subquery(before.values("value")[:1]),
+        ).values_list("pk", "previous_period", "previous_value")
+        return {pk: (period_label(*decode_period(code)), value) for pk, code, value in rows if code}
+
+    def targets_on(self, day):
+        """{kpi id: (date, value)} of the target that counts on ``day``: the first one dated
+        on or after it, or else the last one."""
+        result = {}
+        rows = Target.objects.filter(kpi__in=self.values("pk")).order_by("kpi_id", "date")
+        for kpi_id, target_date, value in rows.values_list("kpi_id", "date", "value"):
+            chosen = result.get(kpi_id)
+            if chosen is None or chosen[0] < day:
+                result[kpi_id] = (target_date, value)
+        return result
+
+    def with_names(self):
+        """Theme and owner names as columns, for sorting and exports (no Python per row)."""
+        suffix = language_suffix()
+        return self.annotate(
+            theme_name=Coalesce(
+                NullIf("theme__own_name", Value("")),
+                f"theme__framework_theme__name_{suffix}",
+                output_field=CharField(),
+            ),
+            owner_name=Coalesce(
+                NullIf("owner__full_name", Value("")), "owner__email", output_field=CharField()
+            ),
+        )
+
+    def progress_map(self, today=None):
+        """{kpi id: Progress} for every KPI in this queryset, in its order.
+
+        Two queries whatever the number of KPIs: the KPIs with their latest counted
+        measurement (a subquery per KPI, see with_latest) and their targets as plain values.
+        No measurement becomes a model object."""
+        today = today or timezone.localdate()
+        targets = defaultdict(list)
+        target_rows = Target.objects.filter(kpi__in=self.values("pk")).values_list(
+            "kpi_id", "date", "value"
+        )
+        for kpi_id, target_date, value in target_rows:
+            targets[kpi_id].append((target_date, value))
+        rows = self.with_latest().values_list(
+            "pk", "direction", "baseline_date", "baseline_value", "latest_period", "latest_value"
+        )
+        result = {}
+        for pk, direction, base_date, base_value, period, value in rows:
+            baseline = (base_date, base_value) if base_value is not None else None
+            latest = [(quarter_end(*decode_period(period)), value)] if period else []
+            result[pk] = progress.compute(direction, baseline, targets[pk], latest, today)
+        return result
+
+    def for_list(self):
+        """What a list row shows besides the status: theme, owner, and whether the owner is
+        still a member of the organisation."""
+        still_member = Membership.objects.filter(
+            user=OuterRef("owner"), organisation=OuterRef("organisation")
+        )
+        return self.select_related("theme__framework_theme", "owner").annotate(
+            owner_is_member=Exists(still_member)
+        )
+
+    def with_progress(self, today=None):
+        """The KPIs as objects (theme and owner joined), each with ``progress`` filled in."""
+        progress_by_pk = self.progress_map(today)
+        kpis = list(self.select_related("theme__framework_theme__framework", "owner"))
+        for kpi in kpis:
+            kpi.progress = progress_by_pk[kpi.pk]
+        return kpis
+
+    def with_full_data(self):
+        """For a detail page: targets and every measurement with who entered it."""
+        measurements = Measurement.objects.order_by("year", "quarter").select_related("entered_by")
         return self.select_related("theme__framework_theme__framework", "owner").prefetch_related(
             Prefetch("targets", queryset=Target.objects.order_by("date")),
             Prefetch("measurements", queryset=measurements),
         )
-
-    def with_full_data(self):
-        return self.with_progress_data(full_measurements=True)
 
 
 class Kpi(OrgScopedModel, Versioned):
@@ -166,6 +294,10 @@ class Kpi(OrgScopedModel, Versioned):
     @property
     def status_label(self):
         return StatusLabel(self.progress.status).label
+
+    @property
+    def is_percentage(self):
+        return self.unit.strip() == "%"
 
 
 class TargetQuerySet(models.QuerySet):
@@ -266,6 +398,12 @@ class Measurement(Versioned):
     @property
     def period_end(self):
         return quarter_end(self.year, self.quarter)
+
+    @property
+    def edit_token(self):
+        """Row and version together: a measurement deleted and entered again is a new row, so
+        a form still holding the old one's version is told instead of overwriting it."""
+        return f"{self.pk}-{self.version}"
 
     @property
     def period_label(self):

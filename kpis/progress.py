@@ -7,8 +7,11 @@ The rules (DOMAIN.md):
 - behaald (achieved): the latest measurement meets or beats the last target.
 - op koers (on track): not achieved, and the latest measurement is at or ahead of the target
   path at its own date.
-- achter (behind): otherwise.
+- achter (behind): otherwise. Also when the value has not moved from the baseline toward the
+  target at all (0 % or less): "op koers" at 0 % would read wrong.
 - geen data (no data): no baseline, no target, or no measurement on or after the baseline.
+  The result then says which of these is missing (``reason``) and still carries the last value
+  and the target, so a page can show them.
 - Progress: how far the latest value has moved from the baseline toward the target that
   counts now: the next upcoming target (the first dated on or after today), or the last
   target once all dates have passed.
@@ -30,6 +33,14 @@ class Status(StrEnum):
     NO_DATA = "geen_data"
 
 
+class Missing(StrEnum):
+    """Why a KPI has status geen data."""
+
+    BASELINE = "nulmeting"
+    TARGET = "streefwaarde"
+    MEASUREMENT = "meting"
+
+
 @dataclass(frozen=True)
 class Point:
     date: date
@@ -43,6 +54,7 @@ class Progress:
     target: Point | None = None  # the target that counts for the percentage
     path_value: Decimal | None = None  # target path at the latest measurement's date
     percent: int | None = None  # 0 = at baseline, 100 = target reached; may be <0 or >100
+    missing: Missing | None = None  # with status geen data: what is missing
 
 
 def _points(pairs):
@@ -74,20 +86,28 @@ def compute(direction, baseline, targets, measurements, today):
     ``baseline``: a (date, value) pair or None; ``targets`` and ``measurements``: iterables of
     (date, value) pairs; ``today``: the date that decides which target is upcoming.
     """
-    if baseline is None or baseline[0] is None or baseline[1] is None:
-        return Progress(Status.NO_DATA)
-    base = Point(baseline[0], Decimal(baseline[1]))
-    goals = [t for t in _points(targets) if t.date > base.date]
-    counted = [m for m in _points(measurements) if m.date >= base.date]
-    if not goals or not counted:
-        return Progress(Status.NO_DATA)
-    latest = counted[-1]
-    upcoming = next((t for t in goals if t.date >= today), goals[-1])
+    has_baseline = baseline is not None and None not in baseline
+    base = Point(baseline[0], Decimal(baseline[1])) if has_baseline else None
+    goals = [t for t in _points(targets) if base is None or t.date > base.date]
+    counted = [m for m in _points(measurements) if base is None or m.date >= base.date]
+    latest = counted[-1] if counted else None
+    upcoming = next((t for t in goals if t.date >= today), goals[-1]) if goals else None
+    missing = (
+        Missing.BASELINE
+        if base is None
+        else Missing.TARGET
+        if not goals
+        else Missing.MEASUREMENT
+        if latest is None
+        else None
+    )
+    if missing:
+        return Progress(Status.NO_DATA, latest, upcoming, missing=missing)
     path_value = target_path(base, goals, latest.date)
     percent = _percent(base.value, upcoming.value, latest.value, direction)
     if better_or_equal(latest.value, goals[-1].value, direction):
         status = Status.ACHIEVED
-    elif better_or_equal(latest.value, path_value, direction):
+    elif better_or_equal(latest.value, path_value, direction) and percent > 0:
         status = Status.ON_TRACK
     else:
         status = Status.BEHIND

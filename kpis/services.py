@@ -7,6 +7,8 @@ from mvo.versioning import EditConflict
 
 from .models import Frequency, Measurement
 
+BATCH = 500  # rows per statement when a quarter of many KPIs is saved
+
 
 def period_for(kpi, year, quarter):
     """The (year, quarter) a KPI is measured in: yearly KPIs have no quarter."""
@@ -37,8 +39,8 @@ def record_quarter(kpis, year, quarter, entries, user):
 def _record_quarter(kpis, year, quarter, entries, user):
     """Save a period's values for several KPIs, all or nothing.
 
-    ``entries``: {kpi_id: (value or None, note, evidence_url, version)}, where version is the
-    version of the measurement the user saw (0: there was none). An empty value removes an
+    ``entries``: {kpi_id: (value or None, note, evidence_url, token)}, where token is the edit
+    token of the measurement the user saw ("0": there was none). An empty value removes an
     existing measurement. If someone changed a measurement meanwhile, EditConflict is raised
     with the conflicting KPIs in ``args[0]`` and nothing is saved.
     Returns (created, updated, deleted) counts.
@@ -47,7 +49,7 @@ def _record_quarter(kpis, year, quarter, entries, user):
     conflicts = [
         kpi
         for kpi in kpis
-        if (existing[kpi.pk].version if kpi.pk in existing else 0) != entries[kpi.pk][3]
+        if (existing[kpi.pk].edit_token if kpi.pk in existing else "0") != entries[kpi.pk][3]
     ]
     if conflicts:
         raise EditConflict(conflicts)
@@ -77,10 +79,13 @@ def _record_quarter(kpis, year, quarter, entries, user):
             current.entered_by, current.entered_at = user, now
             current.version += 1
             updated.append(current)
-    # One statement per kind of change, however many KPIs the quarter has.
-    Measurement.objects.filter(pk__in=deleted).delete()
-    Measurement.objects.bulk_create(created)
+    # A few statements per kind of change, in batches, however many KPIs the quarter has.
+    for start in range(0, len(deleted), BATCH):
+        Measurement.objects.filter(pk__in=deleted[start : start + BATCH]).delete()
+    Measurement.objects.bulk_create(created, batch_size=BATCH)
     Measurement.objects.bulk_update(
-        updated, ["value", "note", "evidence_url", "entered_by", "entered_at", "version"]
+        updated,
+        ["value", "note", "evidence_url", "entered_by", "entered_at", "version"],
+        batch_size=BATCH,
     )
     return len(created), len(updated), len(deleted)

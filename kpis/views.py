@@ -1,16 +1,19 @@
 from django.contrib import messages
+from django.db.models import CharField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from mvo.exports import table_response
+from mvo.exports import labels, table_response
 from mvo.generic import (
     OrgCreateView,
     OrgDeleteView,
     OrgDetailView,
     OrgListView,
     OrgUpdateView,
+    paginate,
 )
 from mvo.guard import org_roles
 from mvo.models import Role
@@ -19,21 +22,72 @@ from mvo.versioning import CONFLICT_MESSAGE, EditConflict
 from . import services
 from .charts import kpi_chart
 from .filters import KpiFilter
-from .forms import KpiForm, MeasurementForm, PeriodForm, QuarterEntryForm, TargetForm
-from .models import Frequency, Kpi, Measurement, Target, current_quarter, status_counts
+from .forms import (
+    KpiForm,
+    MeasurementForm,
+    PeriodForm,
+    QuarterEntryForm,
+    TargetForm,
+    posted_kpi_ids,
+)
+from .models import (
+    MISSING_LABELS,
+    Direction,
+    Frequency,
+    Kpi,
+    Measurement,
+    StatusLabel,
+    Target,
+    last_finished_quarter,
+    quarter_end,
+    status_counts,
+)
+
+STATUS_ORDER = {status: rank for rank, status in enumerate(StatusLabel)}
 
 
 class KpiList(OrgListView):
+    """KPIs with search, filters, sortable columns and pages. The status of every KPI comes
+    from its latest value (a subquery per KPI); the page then loads only its own rows."""
+
     model = Kpi
-    queryset_method = "with_progress_data"
+    queryset_method = "with_names"
     filterset_class = KpiFilter
     template_name = "kpis/kpi_list.html"
     partial_template_name = "kpis/partials/kpi_table.html"
+    paginate_by = None  # pages are cut after the status filter, in get_context_data
+    per_page = 50
+    sort_fields = {
+        "name": "name",
+        "theme": "theme_name",
+        "owner": "owner_name",
+        "status": None,
+        "progress": None,
+    }
+    default_sort = "name"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        kpis = self.filterset.apply_status(context["object_list"])
-        return {**context, "kpis": kpis, "status_counts": status_counts(kpis)}
+        progress = self.object_list.progress_map()
+        wanted = self.filterset.wanted_status()
+        ids = [pk for pk, p in progress.items() if wanted is None or p.status == wanted]
+        sort = self.current_sort()
+        if sort.lstrip("-") == "status":
+            ids.sort(key=lambda pk: STATUS_ORDER[progress[pk].status], reverse=sort[0] == "-")
+        elif sort.lstrip("-") == "progress":  # KPIs without a percentage always last
+            sign = -1 if sort[0] == "-" else 1
+            ids.sort(key=lambda pk: _percent_key(progress[pk].percent, sign))
+        page = paginate(self.request, ids, self.per_page)
+        rows = Kpi.objects.filter(pk__in=page.object_list).for_list()
+        by_pk = {kpi.pk: kpi for kpi in rows}
+        kpis = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+        for kpi in kpis:
+            kpi.progress = progress[kpi.pk]
+        counts = status_counts(progress.values())
+        return super().get_context_data(kpis=kpis, page_obj=page, status_counts=counts, **kwargs)
+
+
+def _percent_key(percent, sign):
+    return (percent is None, sign * (percent or 0))
 
 
 class KpiDetail(OrgDetailView):
@@ -147,20 +201,29 @@ class MeasurementDelete(KpiChildMixin, OrgDeleteView):
 
 @org_roles(read=Role.MEMBER)
 def quarter_entry(request, org_slug):
-    """Enter one quarter's values for all KPIs (or one theme's), all or nothing."""
-    year, quarter = current_quarter()
+    """Enter one quarter's values for all KPIs (or one theme's), a page at a time, all or
+    nothing. Opens on the last finished quarter."""
+    year, quarter = last_finished_quarter()
     period = PeriodForm(
         request.GET or {"year": year, "quarter": quarter}, organisation=request.organisation
     )
     if not period.is_valid():
         return render(request, "kpis/quarter_entry.html", {"period": period}, status=400)
-    year, quarter, theme = (period.cleaned_data[k] for k in ("year", "quarter", "theme"))
-    kpis = Kpi.objects.for_org(request.organisation).select_related("theme__framework_theme")
+    year, quarter, theme, per_page = (
+        period.cleaned_data[k] for k in ("year", "quarter", "theme", "per_page")
+    )
+    kpis = Kpi.objects.for_org(request.organisation).with_names().select_related("theme")
     if theme:
         kpis = kpis.filter(theme=theme)
     if quarter != 4:  # a yearly KPI's value stands for 31 December: it is entered with Q4
         kpis = kpis.exclude(frequency=Frequency.YEARLY)
-    kpis = list(kpis.order_by("theme", "name"))
+    kpis = kpis.order_by("theme_name", "name", "pk")
+    page = None
+    if request.method == "POST":  # exactly the KPIs the posted form showed
+        kpis = list(kpis.filter(pk__in=posted_kpi_ids(request.POST)))
+    else:
+        page = paginate(request, kpis, per_page)
+        kpis = list(page.object_list)
     existing = services.measurements_for_period(kpis, year, quarter)
     form = QuarterEntryForm(request.POST or None, kpis=kpis, existing=existing)
     if request.method == "POST" and form.is_valid():
@@ -168,9 +231,9 @@ def quarter_entry(request, org_slug):
             counts = services.record_quarter(kpis, year, quarter, form.entries(), request.user)
         except EditConflict as conflict:
             for kpi in conflict.args[0]:
-                form.add_error(f"value_{kpi.pk}", CONFLICT_MESSAGE)
+                form.add_error(kpi.pk, "value", CONFLICT_MESSAGE)
             if not conflict.args[0]:
-                form.add_error(None, CONFLICT_MESSAGE)
+                form.add_error(None, None, CONFLICT_MESSAGE)
         else:
             messages.success(
                 request,
@@ -178,14 +241,31 @@ def quarter_entry(request, org_slug):
                 % {"q": quarter, "y": year, "c": counts[0], "u": counts[1], "d": counts[2]},
             )
             return redirect(request.get_full_path())
-    context = {"period": period, "form": form, "year": year, "quarter": quarter}
-    return render(request, "kpis/quarter_entry.html", context)
+    shown = Kpi.objects.filter(pk__in=[kpi.pk for kpi in kpis])
+    rows = form.rows(
+        previous=shown.previous_values(year, quarter),
+        targets=shown.targets_on(quarter_end(year, quarter)),
+    )
+    context = {"period": period, "form": form, "rows": rows, "page_obj": page}
+    return render(request, "kpis/quarter_entry.html", {**context, "year": year, "quarter": quarter})
 
 
 @require_safe
 def export(request, org_slug, fmt):
-    """KPIs with their measurements: one row per measurement (a KPI without any: one row)."""
-    kpis = Kpi.objects.for_org(request.organisation).with_full_data()
+    """The KPIs the list shows with its current filter, with their measurements: one row per
+    measurement (a KPI without any: one row). Streams plain values; no model objects."""
+    filterset = KpiFilter(
+        request.GET or None, queryset=Kpi.objects.for_org(request.organisation), request=request
+    )
+    kpis = (
+        filterset.qs.with_names()
+        if filterset.is_bound and filterset.is_valid()
+        else filterset.queryset.with_names()
+    )
+    progress = kpis.progress_map()
+    wanted = filterset.wanted_status() if filterset.is_bound else None
+    if wanted:
+        kpis = kpis.filter(pk__in=[pk for pk, p in progress.items() if p.status == wanted])
     headers = [
         _("KPI"),
         _("Thema"),
@@ -195,6 +275,9 @@ def export(request, org_slug, fmt):
         _("Eigenaar"),
         _("Nulmeting"),
         _("Datum nulmeting"),
+        _("Streefwaarde"),
+        _("Datum streefwaarde"),
+        _("Voortgang (%)"),
         _("Status"),
         _("Jaar"),
         _("Kwartaal"),
@@ -203,35 +286,62 @@ def export(request, org_slug, fmt):
         _("Onderbouwing"),
         _("Ingevoerd door"),
     ]
-    rows = []
-    for kpi in kpis:
-        base = [
-            kpi.name,
-            kpi.theme.name,
-            kpi.unit,
-            kpi.get_direction_display(),
-            kpi.get_frequency_display(),
-            kpi.owner.get_full_name() if kpi.owner else "",
-            kpi.baseline_value,
-            kpi.baseline_date,
-            kpi.status_label,
-        ]
-        measurements = list(kpi.measurements.all()) or [None]
-        for m in measurements:
-            rows.append(
-                base
-                + (
-                    [
-                        m.year,
-                        m.quarter,
-                        m.value,
-                        m.note,
-                        m.evidence_url,
-                        m.entered_by.get_full_name() if m.entered_by else "",
-                    ]
-                    if m
-                    else [None] * 6
-                )
+    return table_response(
+        f"kpis-{org_slug}-{timezone.localdate().isoformat()}",
+        headers,
+        _export_rows(kpis, progress),
+        fmt,
+        sheet_title=_("KPI's"),
+    )
+
+
+def _export_rows(kpis, progress):
+    directions, frequencies = labels(Direction), labels(Frequency)
+    statuses, missing = labels(StatusLabel), {k: str(v) for k, v in MISSING_LABELS.items()}
+    rows = (
+        kpis.annotate(
+            entered_by_name=Coalesce(
+                NullIf("measurements__entered_by__full_name", Value("")),
+                "measurements__entered_by__email",
+                output_field=CharField(),
             )
-    today = timezone.localdate().isoformat()
-    return table_response(f"kpis-{org_slug}-{today}", headers, rows, fmt, sheet_title=_("KPI's"))
+        )
+        .values_list(
+            "pk",
+            "name",
+            "theme_name",
+            "unit",
+            "direction",
+            "frequency",
+            "owner_name",
+            "baseline_value",
+            "baseline_date",
+            "measurements__year",
+            "measurements__quarter",
+            "measurements__value",
+            "measurements__note",
+            "measurements__evidence_url",
+            "entered_by_name",
+        )
+        .order_by("name", "pk", "measurements__year", "measurements__quarter")
+    )
+    for pk, name, theme, unit, direction, freq, owner, b_value, b_date, *measured in rows.iterator(
+        chunk_size=2000
+    ):
+        p = progress[pk]
+        status = statuses[p.status] + (f" ({missing[p.missing]})" if p.missing else "")
+        yield [
+            name,
+            theme,
+            unit,
+            directions[direction],
+            frequencies[freq],
+            owner,
+            b_value,
+            b_date,
+            p.target.value if p.target else None,
+            p.target.date if p.target else None,
+            p.percent,
+            status,
+            *measured,
+        ]

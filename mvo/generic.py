@@ -6,8 +6,9 @@ role; every queryset here starts from that organisation.
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError
+from django.db.models import F, ProtectedError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,14 @@ from django_filters.views import FilterView
 
 from .models import Role
 from .versioning import CONFLICT_MESSAGE, EditConflict
+
+
+def paginate(request, items, per_page):
+    """The page of ``items`` that ``?page=`` asks for. A page number that is not a number or
+    lies beyond the last page gives the first or last page, never an error."""
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    page.elided_range = page.paginator.get_elided_page_range(page.number, on_each_side=1)
+    return page
 
 
 class OrgQuerysetMixin:
@@ -33,14 +42,44 @@ class OrgQuerysetMixin:
 
 
 class OrgListView(OrgQuerysetMixin, FilterView):
-    """A list with a FilterSet; an htmx request gets only the partial with the results."""
+    """A list with a FilterSet, sortable columns and pages; an htmx request gets only the
+    partial with the results.
+
+    ``sort_fields`` maps the ``?sort=`` keys a page offers to what they order by (a field or
+    an annotation); ``-key`` sorts descending. Unknown keys fall back to ``default_sort``.
+    """
 
     partial_template_name = None
+    paginate_by = 50
+    sort_fields = {}
+    default_sort = None
 
     def get_template_names(self):
         if self.request.htmx and self.partial_template_name:
             return [self.partial_template_name]
         return super().get_template_names()
+
+    def current_sort(self):
+        requested = self.request.GET.get("sort", "")
+        return requested if requested.lstrip("-") in self.sort_fields else self.default_sort
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        sort = self.current_sort()
+        if sort and self.sort_fields[sort.lstrip("-")]:
+            field = F(self.sort_fields[sort.lstrip("-")])
+            order = (
+                field.desc(nulls_last=True) if sort.startswith("-") else field.asc(nulls_last=True)
+            )
+            queryset = queryset.order_by(order, "pk")
+        return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        page = paginate(self.request, queryset, page_size)
+        return page.paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sort=self.current_sort(), **kwargs)
 
 
 class OrgDetailView(OrgQuerysetMixin, DetailView):

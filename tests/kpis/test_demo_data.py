@@ -20,7 +20,7 @@ def seeded(db):
 @pytest.mark.parametrize("slug", ["lexman", "agv"])
 def test_companies_have_a_realistic_mix(seeded, slug):
     org = Organisation.objects.get(slug=slug)
-    kpis = list(Kpi.objects.for_org(org).with_progress_data())
+    kpis = Kpi.objects.for_org(org).with_progress()
     assert 8 <= len(kpis) <= 12
     statuses = Counter(k.progress.status for k in kpis)
     assert statuses[Status.NO_DATA] == 1

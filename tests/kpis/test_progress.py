@@ -66,10 +66,41 @@ def test_measurement_before_baseline_does_not_count():
     assert mixed.status == Status.BEHIND
 
 
-def test_measurement_on_the_baseline_date_counts():
+def test_measurement_on_the_baseline_date_counts_but_0_percent_is_never_on_track():
     result = status(HIGHER, BASE, [(date(2026, 1, 1), 200)], [(date(2024, 1, 1), 100)])
-    assert result.status == Status.ON_TRACK  # at the start, on the path
+    assert result.latest == P(date(2024, 1, 1), Decimal(100))  # it counts ...
     assert result.percent == 0
+    assert result.status == Status.BEHIND  # ... but no movement at all is not "op koers"
+
+
+def test_on_the_path_with_progress_that_rounds_to_0_percent_is_behind():
+    # Path 100 → 1100 over ten years; a day after the baseline the path has barely moved.
+    targets = [(date(2034, 1, 1), 1100)]
+    result = status(HIGHER, BASE, targets, [(date(2024, 1, 2), 101)])
+    assert result.path_value < 101 and result.percent == 0
+    assert result.status == Status.BEHIND
+    moved = status(HIGHER, BASE, targets, [(date(2024, 1, 2), 106)])
+    assert moved.percent == 1 and moved.status == Status.ON_TRACK
+
+
+@pytest.mark.parametrize(
+    ("baseline", "targets", "measurements", "missing"),
+    [
+        (None, [(date(2026, 1, 1), 200)], [(date(2025, 1, 1), 150)], "nulmeting"),
+        (BASE, [], [(date(2025, 1, 1), 150)], "streefwaarde"),
+        (BASE, [(date(2026, 1, 1), 200)], [(date(2023, 1, 1), 150)], "meting"),
+    ],
+)
+def test_no_data_says_what_is_missing_and_keeps_what_is_known(
+    baseline, targets, measurements, missing
+):
+    result = status(HIGHER, baseline, targets, measurements)
+    assert result.status == Status.NO_DATA
+    assert result.missing == missing
+    assert result.percent is None
+    if baseline is None:  # the last value and the target are still there to show
+        assert result.latest == P(date(2025, 1, 1), Decimal(150))
+        assert result.target == P(date(2026, 1, 1), Decimal(200))
 
 
 def test_target_already_reached_before_its_date():

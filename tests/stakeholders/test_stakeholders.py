@@ -13,6 +13,7 @@ from tests.factories import (
     StakeholderFactory,
     WorkingGroupMemberFactory,
 )
+from tests.helpers import body
 
 
 def url(org, rest=""):
@@ -195,7 +196,7 @@ def test_exports_stakeholders_with_dialogues(org_a, client_for):
     client = client_for(org_a.viewer)
     rows = list(
         csv.reader(
-            io.StringIO(client.get(url(org_a.org, "export.csv")).content.decode("utf-8-sig")),
+            io.StringIO(body(client.get(url(org_a.org, "export.csv"))).decode("utf-8-sig")),
             delimiter=";",
         )
     )
