@@ -7,16 +7,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, NullIf
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mvo.i18n import language_suffix
 from mvo.models import Membership, OrgScopedModel, OrgScopedQuerySet
 from mvo.versioning import Versioned
+from themes.expressions import person_name, theme_name
 from themes.models import OrgTheme
 
 from . import progress
@@ -159,17 +159,7 @@ class KpiQuerySet(OrgScopedQuerySet):
 
     def with_names(self):
         """Theme and owner names as columns, for sorting and exports (no Python per row)."""
-        suffix = language_suffix()
-        return self.annotate(
-            theme_name=Coalesce(
-                NullIf("theme__own_name", Value("")),
-                f"theme__framework_theme__name_{suffix}",
-                output_field=CharField(),
-            ),
-            owner_name=Coalesce(
-                NullIf("owner__full_name", Value("")), "owner__email", output_field=CharField()
-            ),
-        )
+        return self.annotate(theme_name=theme_name("theme"), owner_name=person_name("owner"))
 
     def progress_map(self, today=None):
         """{kpi id: Progress} for every KPI in this queryset, in its order.

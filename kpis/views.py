@@ -1,6 +1,4 @@
 from django.contrib import messages
-from django.db.models import CharField, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +16,7 @@ from mvo.generic import (
 from mvo.guard import org_roles
 from mvo.models import Role
 from mvo.versioning import CONFLICT_MESSAGE, EditConflict
+from themes.expressions import person_name
 
 from . import services
 from .charts import kpi_chart
@@ -299,13 +298,7 @@ def _export_rows(kpis, progress):
     directions, frequencies = labels(Direction), labels(Frequency)
     statuses, missing = labels(StatusLabel), {k: str(v) for k, v in MISSING_LABELS.items()}
     rows = (
-        kpis.annotate(
-            entered_by_name=Coalesce(
-                NullIf("measurements__entered_by__full_name", Value("")),
-                "measurements__entered_by__email",
-                output_field=CharField(),
-            )
-        )
+        kpis.annotate(entered_by_name=person_name("measurements__entered_by"))
         .values_list(
             "pk",
             "name",

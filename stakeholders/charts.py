@@ -7,15 +7,16 @@ from mvo.charts import grid_chart
 
 
 def power_interest_grid(stakeholders, org_slug):
+    """``stakeholders``: (pk, name, influence, interest, is_internal) tuples."""
     points = [
         {
-            "label": s.name,
-            "x": s.interest,
-            "y": s.influence,
-            "highlight": not s.is_internal,
-            "url": reverse("stakeholders:detail", kwargs={"org_slug": org_slug, "pk": s.pk}),
+            "label": name,
+            "x": interest,
+            "y": influence,
+            "highlight": not internal,
+            "url": reverse("stakeholders:detail", kwargs={"org_slug": org_slug, "pk": pk}),
         }
-        for s in stakeholders
+        for pk, name, influence, interest, internal in stakeholders
     ]
     return grid_chart(
         points,

@@ -1,15 +1,25 @@
+from collections import defaultdict
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from mvo.exports import table_response
+from mvo.exports import labels, table_response
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgDetailView, OrgListView, OrgUpdateView
+from themes.expressions import theme_name
 
 from .charts import power_interest_grid
 from .filters import DialogueFilter, StakeholderFilter
 from .forms import DialogueForm, StakeholderForm, WorkingGroupMemberForm
-from .models import Dialogue, Stakeholder, WorkingGroupMember, single_department_hint
+from .models import (
+    Category,
+    Dialogue,
+    Method,
+    Stakeholder,
+    WorkingGroupMember,
+    single_department_hint,
+)
 
 
 class StakeholderList(OrgListView):
@@ -18,12 +28,20 @@ class StakeholderList(OrgListView):
     filterset_class = StakeholderFilter
     template_name = "stakeholders/stakeholder_list.html"
     partial_template_name = "stakeholders/partials/stakeholder_results.html"
+    sort_fields = {
+        "name": "name",
+        "category": "category",
+        "influence": "influence",
+        "interest": "interest",
+        "dialogues": "dialogue_count",
+    }
+    default_sort = "name"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stakeholders = list(context["object_list"])
-        grid = power_interest_grid(stakeholders, self.request.organisation.slug)
-        return {**context, "stakeholders": stakeholders, "grid_svg": grid}
+        points = self.object_list.values_list("pk", "name", "influence", "interest", "is_internal")
+        grid = power_interest_grid(points, self.request.organisation.slug)
+        return {**context, "stakeholders": context["page_obj"].object_list, "grid_svg": grid}
 
 
 class StakeholderDetail(OrgDetailView):
@@ -138,10 +156,12 @@ class WorkingGroupDelete(OrgDeleteView):
 
 @require_safe
 def export(request, org_slug, fmt):
-    """Stakeholders with their dialogues: one row per pair (without dialogues: one row)."""
-    stakeholders = Stakeholder.objects.for_org(request.organisation).prefetch_related(
-        "dialogues__themes__framework_theme"
-    )
+    """The stakeholders the list shows with its current filter, with their dialogues: one row
+    per pair (a stakeholder without dialogues: one row). Plain values, streamed."""
+    organisation = request.organisation
+    stakeholders = StakeholderFilter(
+        request.GET, queryset=Stakeholder.objects.for_org(organisation), request=request
+    ).qs
     headers = [
         _("Stakeholder"),
         _("Categorie"),
@@ -157,27 +177,53 @@ def export(request, org_slug, fmt):
         _("Opvolging"),
         _("Teruggekoppeld"),
     ]
-    rows = []
-    for s in stakeholders:
-        base = [s.name, s.get_category_display(), s.is_internal, s.influence, s.interest, s.contact]
-        for d in s.dialogues.all() or [None]:
-            rows.append(
-                base
-                + (
-                    [
-                        d.date,
-                        d.subject,
-                        d.get_method_display(),
-                        ", ".join(t.name for t in d.themes.all()),
-                        d.input_received,
-                        d.follow_up,
-                        d.reported_back,
-                    ]
-                    if d
-                    else [None] * 7
-                )
-            )
     today = timezone.localdate().isoformat()
     return table_response(
-        f"stakeholders-{org_slug}-{today}", headers, rows, fmt, sheet_title=_("Stakeholders")
+        f"stakeholders-{org_slug}-{today}",
+        headers,
+        _export_rows(organisation, stakeholders),
+        fmt,
+        sheet_title=_("Stakeholders"),
     )
+
+
+def _export_rows(organisation, stakeholders):
+    categories, methods = labels(Category), labels(Method)
+    themes = defaultdict(list)  # dialogue id → theme names, one query for all dialogues
+    links = Dialogue.themes.through.objects.filter(dialogue__organisation=organisation)
+    for dialogue_id, name in links.values_list("dialogue_id", theme_name("orgtheme")):
+        themes[dialogue_id].append(name)
+    rows = stakeholders.values_list(
+        "name",
+        "category",
+        "is_internal",
+        "influence",
+        "interest",
+        "contact",
+        "dialogues__pk",
+        "dialogues__date",
+        "dialogues__subject",
+        "dialogues__method",
+        "dialogues__input_received",
+        "dialogues__follow_up",
+        "dialogues__reported_back",
+    ).order_by("name", "pk", "dialogues__date", "dialogues__pk")
+    for name, category, internal, influence, interest, contact, dialogue, *rest in rows.iterator(
+        chunk_size=2000
+    ):
+        day, subject, method, received, follow_up, reported = rest
+        yield [
+            name,
+            categories[category],
+            internal,
+            influence,
+            interest,
+            contact,
+            day,
+            subject,
+            methods.get(method),
+            ", ".join(themes[dialogue]) if dialogue else None,
+            received,
+            follow_up,
+            reported,
+        ]
