@@ -1,13 +1,15 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import localize_input
+from django.utils.formats import localize_input, number_format
 from django.utils.translation import gettext_lazy as _
 
 from mvo.forms import OrgModelForm
+from mvo.models import Role, User
 from themes.models import OrgTheme
 
-from .models import VALUE, Frequency, Kpi, Measurement, Target, period_has_started
+from .models import VALUE, Direction, Frequency, Kpi, Measurement, Target, period_has_started
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 QUARTER_CHOICES = [(1, _("K1")), (2, _("K2")), (3, _("K3")), (4, _("K4"))]
@@ -40,6 +42,17 @@ class KpiForm(OrgModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = self.fields["theme"].queryset.with_related()
+        # The owner enters the values, so only people who may write are offered; a current
+        # owner who has left (or became a reader) stays selectable until handed over.
+        writers = [role for role in Role.values if Role.at_least(role, Role.MEMBER)]
+        owners = User.objects.filter(
+            Q(memberships__organisation=self.organisation, memberships__role__in=writers)
+            | Q(pk=self.instance.owner_id)
+        )
+        self.fields["owner"].queryset = owners.distinct().order_by("full_name", "email")
+        self.fields["owner"].help_text = _(
+            "Wie de waarden aanlevert. U kiest uit de werkgroepleden, managers en beheerders."
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -63,7 +76,34 @@ class KpiForm(OrgModelForm):
                     _("De nulmeting moet vóór de eerste streefwaarde (%(date)s) liggen.")
                     % {"date": first_target.date.strftime("%d-%m-%Y")},
                 )
+        baseline = cleaned.get("baseline_value")
+        if baseline is not None and baseline < 0 and cleaned.get("unit", "").strip() == "%":
+            self.add_error("baseline_value", NEGATIVE_SHARE)
+        direction = cleaned.get("direction")
+        if self.instance.pk and baseline is not None and direction:
+            against = [
+                t
+                for t in self.instance.targets.all()
+                if points_against(t.value, baseline, direction)
+            ]
+            if against:
+                self.add_error(
+                    "baseline_value",
+                    _(
+                        "Met deze nulmeting en richting wijst de streefwaarde %(value)s de "
+                        "verkeerde kant op. Pas de streefwaarde, de nulmeting of de richting aan."
+                    )
+                    % {"value": number_format(against[0].value.normalize())},
+                )
         return cleaned
+
+
+NEGATIVE_SHARE = _("Een percentage kan niet negatief zijn.")
+
+
+def points_against(target, baseline, direction):
+    """Does a target lie on the wrong side of the baseline for the KPI's direction?"""
+    return target < baseline if direction == Direction.HIGHER else target > baseline
 
 
 class KpiChildForm(OrgModelForm):
@@ -84,6 +124,24 @@ class TargetForm(KpiChildForm):
         model = Target
         fields = ["value", "date"]
         widgets = {"date": DATE_WIDGET}
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        kpi = self.kpi
+        if value < 0 and kpi.is_percentage:
+            raise forms.ValidationError(NEGATIVE_SHARE)
+        if kpi.baseline_value is not None and points_against(
+            value, kpi.baseline_value, kpi.direction
+        ):
+            message = (
+                _("Bij „hoger is beter” ligt een streefwaarde boven de nulmeting (%(base)s).")
+                if kpi.direction == Direction.HIGHER
+                else _("Bij „lager is beter” ligt een streefwaarde onder de nulmeting (%(base)s).")
+            )
+            raise forms.ValidationError(
+                message % {"base": number_format(kpi.baseline_value.normalize())}
+            )
+        return value
 
 
 class MeasurementForm(KpiChildForm):
@@ -110,6 +168,12 @@ class MeasurementForm(KpiChildForm):
             del self.fields["quarter"]
         if not self.instance.pk:
             self.initial.setdefault("year", timezone.localdate().year)
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value is not None and value < 0 and self.kpi.is_percentage:
+            raise forms.ValidationError(NEGATIVE_SHARE)
+        return value
 
     def save(self, commit=True):
         """The measurement records who entered it last, as quarter entry does."""
@@ -214,7 +278,7 @@ class QuarterEntryForm:
         for kpi in self.kpis:
             value = self._clean(kpi, "value", self.value_field)
             if value is not None and value < 0 and kpi.is_percentage:
-                self.add_error(kpi.pk, "value", _("Een percentage kan niet negatief zijn."))
+                self.add_error(kpi.pk, "value", NEGATIVE_SHARE)
             self.cleaned[kpi.pk] = (
                 value,
                 self._clean(kpi, "note", self.note_field) or "",

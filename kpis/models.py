@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -104,20 +104,12 @@ def _period_index(year, quarter):
 
 class KpiQuerySet(OrgScopedQuerySet):
     def with_latest(self):
-        """Annotate the latest measurement that counts for the status (``latest_period``,
-        encoded by encode_period, and ``latest_value``), fetched by a subquery per KPI.
+        """Annotate each KPI's latest measurement (``latest_period``, encoded by
+        encode_period, and ``latest_value``), fetched by a subquery per KPI.
 
-        Only measurements in or after the baseline's quarter count (a measurement stands for
-        its quarter's last day, so this is "dated on or after the baseline"). Without a
-        baseline every measurement counts, so the page can still show the last value."""
-        baseline = OuterRef("baseline_date")
-        threshold = Coalesce(ExtractYear(baseline) * 4 + ExtractQuarter(baseline), Value(0))
-        latest = (
-            Measurement.objects.filter(kpi=OuterRef("pk"))
-            .alias(index=_period_index(F("year"), F("quarter")))
-            .filter(index__gte=threshold)
-            .order_by("-year", "-quarter")
-        )
+        That is all the status needs: if the latest measurement lies before the baseline, so do
+        all others, and progress.compute then says no measurement counts."""
+        latest = Measurement.objects.filter(kpi=OuterRef("pk")).order_by("-year", "-quarter")
         return self.annotate(
             latest_period=Subquery(
                 latest.annotate(code=F("year") * 10 + Coalesce("quarter", Value(0))).values("code")[
