@@ -36,24 +36,30 @@ class DialogueFilter(django_filters.FilterSet):
     method = django_filters.ChoiceFilter(
         choices=Method.choices, label=_("Werkvorm"), empty_label=_("Alle werkvormen")
     )
-    stakeholders = django_filters.ModelChoiceFilter(
-        queryset=Stakeholder.objects.none(),
-        label=_("Stakeholder"),
-        empty_label=_("Alle stakeholders"),
-    )
+    # A name search, not a drop-down: an organisation may have a thousand stakeholders.
+    stakeholder = django_filters.CharFilter(method="filter_stakeholder", label=_("Stakeholder"))
     themes = django_filters.ModelChoiceFilter(
         queryset=OrgTheme.objects.none(), label=_("Thema"), empty_label=_("Alle thema's")
     )
 
     class Meta:
         model = Dialogue
-        fields = ["status", "method", "stakeholders", "themes"]
+        fields = ["status", "method", "stakeholder", "themes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         organisation = self.request.organisation
-        self.filters["stakeholders"].queryset = Stakeholder.objects.for_org(organisation)
         self.filters["themes"].queryset = OrgTheme.objects.for_org(organisation).with_related()
+
+    def filter_stakeholder(self, queryset, name, value):
+        matching = Stakeholder.objects.for_org(self.request.organisation).filter(
+            name__icontains=value
+        )
+        return queryset.filter(
+            pk__in=Dialogue.stakeholders.through.objects.filter(stakeholder__in=matching).values(
+                "dialogue_id"
+            )
+        )
 
     def filter_status(self, queryset, name, value):
         """Open: follow-up or feedback still missing. Rond: both done."""

@@ -204,3 +204,16 @@ def test_exports_stakeholders_with_dialogues(org_a, client_for):
     assert {r[7] for r in rows[1:]} == {"Eerste", "Tweede", ""}
     sheet = load_workbook(io.BytesIO(client.get(url(org_a.org, "export.xlsx")).content)).active
     assert sheet.max_row == 4 and sheet["A1"].value == "Stakeholder"
+
+
+def test_dialogues_filter_by_stakeholder_name_and_page(org_a, client_for):
+    acme = StakeholderFactory(organisation=org_a.org, name="Acme Transport")
+    other = StakeholderFactory(organisation=org_a.org, name="Buurtvereniging")
+    DialogueFactory(organisation=org_a.org, subject="Over ritten", stakeholders=[acme])
+    DialogueFactory(organisation=org_a.org, subject="Over geluid", stakeholders=[other])
+    client = client_for(org_a.viewer)
+    found = client.get(url(org_a.org, "dialogen/?stakeholder=acme")).content.decode()
+    assert "Over ritten" in found and "Over geluid" not in found
+    DialogueFactory.create_batch(60, organisation=org_a.org, stakeholders=[other])
+    page_2 = client.get(url(org_a.org, "dialogen/?page=2")).content.decode()
+    assert "51–62 van 62" in page_2
