@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mvo.forms import OrgModelForm
 from mvo.models import Role, User
+from mvo.validation import DutchDecimalField
 from themes.models import OrgTheme
 
 from .models import VALUE, Direction, Frequency, Kpi, Measurement, Target, period_has_started
@@ -53,6 +54,17 @@ class KpiForm(OrgModelForm):
         self.fields["owner"].help_text = _(
             "Wie de waarden aanlevert. U kiest uit de werkgroepleden, managers en beheerders."
         )
+
+    def _update_errors(self, errors):
+        """A baseline value or date that did not validate already has its message; the model's
+        check that value and date go together would add a second, false one."""
+        if {"baseline_value", "baseline_date"} & set(self._errors) and hasattr(
+            errors, "error_dict"
+        ):
+            errors.error_dict.pop("baseline_date", None)
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
 
     def clean(self):
         cleaned = super().clean()
@@ -246,11 +258,10 @@ class QuarterEntryForm:
         self.errors = {}  # {(kpi id, "value" | "note" | "evidence"): message}
         self.non_field_errors = []
         self.cleaned = {}
-        self.value_field = forms.DecimalField(
+        self.value_field = DutchDecimalField(
             required=False,
             max_digits=VALUE["max_digits"],
             decimal_places=VALUE["decimal_places"],
-            localize=True,
         )
         self.note_field = forms.CharField(required=False, max_length=500)
         self.evidence_field = forms.URLField(required=False, max_length=200, assume_scheme="https")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mvo.models import Membership, OrgScopedModel, OrgScopedQuerySet
+from mvo.validation import DATE_VALIDATORS, FIRST_DATE, LAST_DATE
 from mvo.versioning import Versioned
 from themes.expressions import person_name, theme_name
 from themes.models import OrgTheme
@@ -23,8 +24,6 @@ from . import progress
 
 # 15 significant digits: what every database (SQLite stores decimals as floats) keeps exactly.
 VALUE = {"max_digits": 15, "decimal_places": 4}
-FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2100, 12, 31)
-DATE_VALIDATORS = [MinValueValidator(FIRST_DATE), MaxValueValidator(LAST_DATE)]
 
 
 def quarter_end(year, quarter):

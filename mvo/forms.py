@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Organisation, Role, User
+from .validation import DutchDecimalField, browser_limits
 from .versioning import VersionedModelForm
 
 
@@ -128,12 +129,15 @@ class OrgModelForm(VersionedModelForm):
         self.organisation = organisation
         if not self.instance.pk and hasattr(self.instance, "organisation_id"):
             self.instance.organisation = organisation
-        for field in self.fields.values():
+        model_fields = {f.name: f for f in self._meta.model._meta.get_fields()}
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is not None:
                 field.queryset = restrict_to_organisation(queryset, organisation)
-            if isinstance(field, forms.DecimalField):
-                localize_decimal(field)
+            if type(field) is forms.DecimalField:
+                dutch_decimal(field)
+            if name in model_fields:
+                browser_limits(field, model_fields[name])
             if type(field) is forms.ModelMultipleChoiceField:
                 field.__class__ = BoundedModelMultipleChoiceField  # same field, one check more
         self.helper = FormHelper()
@@ -170,8 +174,10 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-def localize_decimal(field):
-    """Accept and show numbers the Dutch way (12,5) as well as 12.5."""
+def dutch_decimal(field):
+    """Make a DecimalField read and show numbers the Dutch way (see mvo.validation)."""
+    field.__class__ = DutchDecimalField
+    field.error_messages["invalid"] = DutchDecimalField.default_error_messages["invalid"]
     field.localize = True
     field.widget = forms.TextInput(attrs={"inputmode": "decimal", **field.widget.attrs})
     field.widget.attrs.pop("step", None)

@@ -2,16 +2,14 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.validation import DATE_VALIDATORS, SCORE_VALIDATORS
 from mvo.versioning import Versioned
 from themes.models import OrgTheme
-
-SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
 class Category(models.TextChoices):
@@ -92,7 +90,7 @@ class DialogueQuerySet(OrgScopedQuerySet):
 class Dialogue(OrgScopedModel, Versioned):
     """A consultation of stakeholders: what they said, and what was done with it."""
 
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=DATE_VALIDATORS)
     subject = models.CharField(_("onderwerp"), max_length=200)
     stakeholders = models.ManyToManyField(
         Stakeholder, related_name="dialogues", verbose_name=_("stakeholders")

@@ -1,18 +1,17 @@
 """Theme frameworks (shipped as data), the organisation's own theme choices, ambition levels."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mvo.i18n import language_suffix, pick
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.validation import SCORE_VALIDATORS
 from mvo.versioning import Versioned
 
 from .frameworks import AMBITION_LEVELS
 
-SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 FOCUS_WARNING_ABOVE = 4  # more focus themes than this earns a warning (not a block)
 
 

@@ -54,7 +54,7 @@ def test_theme_kpi_quarter_and_status(page, live_server, org_a, axe_check, log_i
     page.get_by_label("Ziekteverzuim", exact=True).fill("zes")
     page.get_by_role("button", name="K1 2025 opslaan").click()
     expect(page.get_by_text("Er is niets opgeslagen")).to_be_visible()
-    expect(page.get_by_text("Voer een getal in.")).to_be_visible()
+    expect(page.get_by_text("Vul een getal in, bijvoorbeeld 1.234,5 of 12,5.")).to_be_visible()
     assert not Measurement.objects.exists()
     page.get_by_label("Ziekteverzuim", exact=True).fill("4,2")
     page.get_by_label("Toelichting bij Ziekteverzuim").fill("Griepgolf voorbij")

@@ -75,7 +75,7 @@ def test_kpi_form_messages(org_a, theme, client_for):
     text = response.content.decode()
     assert response.status_code == 200
     assert "Dit veld is verplicht." in text
-    assert "Voer een getal in." in text
+    assert "Vul een getal in, bijvoorbeeld 1.234,5 of 12,5." in text
     assert "Selecteer een geldige keuze" in text
     assert not Kpi.objects.exists()
 
@@ -227,7 +227,7 @@ def test_quarter_entry_is_all_or_nothing(org_a, theme, client_for):
     )
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Voer een getal in." in text
+    assert "Vul een getal in, bijvoorbeeld 1.234,5 of 12,5." in text
     assert "Voer een geldige URL in." in text
     assert "Er is niets opgeslagen" in text
     assert not Measurement.objects.exists()

@@ -47,7 +47,7 @@ def test_stakeholder_validation(org_a, client_for):
     text = response.content.decode()
     assert "Er bestaat al een stakeholder met deze naam." in text
     assert "Selecteer een geldige keuze" in text
-    assert "hoogstens 5" in text
+    assert "Kies een score van 1 tot en met 5." in text
     assert Stakeholder.objects.count() == 1
 
 
