@@ -98,9 +98,12 @@ class KpiDetail(OrgDetailView):
         kpi = self.object
         context = {"chart": kpi_chart(kpi), "progress": kpi.progress}
         if self.request.membership.can_write:
-            context["target_form"] = TargetForm(organisation=self.request.organisation, kpi=kpi)
+            organisation = self.request.organisation  # two forms: ids kept apart
+            context["target_form"] = TargetForm(
+                organisation=organisation, kpi=kpi, auto_id="target_%s"
+            )
             context["measurement_form"] = MeasurementForm(
-                organisation=self.request.organisation, kpi=kpi
+                organisation=organisation, kpi=kpi, auto_id="measurement_%s"
             )
         return super().get_context_data(**context, **kwargs)
 

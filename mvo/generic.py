@@ -145,7 +145,14 @@ class OrgDeleteView(OrgQuerysetMixin, DeleteView):
     protected_message = _("Dit kan niet worden verwijderd: er hangen nog andere gegevens aan.")
     cancel_url_name = None
 
+    def blocked_reason(self):
+        """Why this row cannot be deleted now (shown instead of the delete button), or None."""
+        return None
+
     def form_valid(self, form):
+        if reason := self.blocked_reason():
+            messages.error(self.request, reason)
+            return HttpResponseRedirect(self.get_cancel_url())
         try:
             self.object.delete()
         except ProtectedError:
@@ -161,4 +168,6 @@ class OrgDeleteView(OrgQuerysetMixin, DeleteView):
         return self.org_url(self.cancel_url_name or self.success_url_name)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(cancel_url=self.get_cancel_url(), **kwargs)
+        return super().get_context_data(
+            cancel_url=self.get_cancel_url(), blocked_reason=self.blocked_reason(), **kwargs
+        )

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from mvo.i18n import language_suffix, pick
@@ -168,9 +169,10 @@ class OrgTheme(OrgScopedModel, Versioned):
                 violation_error_message=_("Dit thema bestaat al in uw organisatie."),
             ),
             models.UniqueConstraint(
-                fields=["organisation", "own_name"],
+                "organisation",
+                Lower("own_name"),
                 condition=Q(framework_theme__isnull=True),
-                name="org_own_theme_unique_name",
+                name="org_own_theme_unique_name_ci",
                 violation_error_message=_("Er bestaat al een eigen thema met deze naam."),
             ),
             models.CheckConstraint(
@@ -187,6 +189,37 @@ class OrgTheme(OrgScopedModel, Versioned):
         if self.framework_theme_id:
             return self.framework_theme.name
         return self.own_name
+
+    def _names(self):
+        """Every name this theme goes by, in lower case (a framework theme has two)."""
+        if self.framework_theme_id:
+            return {self.framework_theme.name_nl.lower(), self.framework_theme.name_en.lower()}
+        return {self.own_name.strip().lower()}
+
+    def _check_name_is_free(self):
+        """Theme names are unique in an organisation whatever their case, across framework
+        themes and own themes: an own "klimaat" beside the framework's "Klimaat" would make
+        every list ambiguous."""
+        if not self.organisation_id:
+            return
+        others = (
+            OrgTheme.objects.filter(organisation_id=self.organisation_id)
+            .exclude(pk=self.pk)
+            .select_related("framework_theme")
+        )
+        mine = self._names()
+        for other in others:
+            if mine & other._names():
+                field = "framework_theme" if self.framework_theme_id else "own_name"
+                raise ValidationError(
+                    {
+                        field: _(
+                            "Uw organisatie heeft al een thema „%(name)s”. Hoofdletters "
+                            "tellen daarbij niet mee."
+                        )
+                        % {"name": other.name}
+                    }
+                )
 
     @property
     def source(self):
@@ -206,6 +239,7 @@ class OrgTheme(OrgScopedModel, Versioned):
                     )
                 }
             )
+        self._check_name_is_free()
         if (
             self.ambition_current
             and self.ambition_target

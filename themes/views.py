@@ -1,6 +1,6 @@
-from django.contrib import messages
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgUpdateView
@@ -53,10 +53,6 @@ class ThemeFormMixin:
     def get_context_data(self, **kwargs):
         return super().get_context_data(ambition_levels=ambition_levels(), **kwargs)
 
-    def on_saved(self):
-        if warning := focus_warning(self.request.organisation):
-            messages.warning(self.request, warning)
-
 
 class ThemeCreate(ThemeFormMixin, OrgCreateView):
     title = _("Thema toevoegen")
@@ -88,3 +84,15 @@ class ThemeDelete(OrgDeleteView):
     success_url_name = "themes:index"
     success_message = _("Het thema is verwijderd.")
     protected_message = _("Dit thema heeft nog KPI's. Verwijder of verplaats eerst die KPI's.")
+
+    def blocked_reason(self):
+        count = self.object.kpis.count()
+        if count:
+            return ngettext(
+                "Dit thema heeft %(count)s KPI. Verwijder die KPI of geef haar een ander "
+                "thema; daarna kunt u het thema verwijderen.",
+                "Dit thema heeft %(count)s KPI's. Verwijder die KPI's of geef ze een ander "
+                "thema; daarna kunt u het thema verwijderen.",
+                count,
+            ) % {"count": count}
+        return None

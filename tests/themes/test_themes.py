@@ -87,7 +87,7 @@ def test_same_theme_twice_is_refused(org_a, client_for):
     OrgThemeFactory(organisation=org_a.org, own_name="Water")
     response = client_for(org_a.member).post(url(org_a.org, "nieuw/"), {"own_name": "Water"})
     assert response.status_code == 200
-    assert "Er bestaat al een eigen thema met deze naam." in response.content.decode()
+    assert "Uw organisatie heeft al een thema „Water”" in response.content.decode()
     climate = FrameworkTheme.objects.get(code="mvoi-klimaat")
     OrgThemeFactory(organisation=org_a.org, framework_theme=climate, own_name="")
     again = client_for(org_a.member).post(url(org_a.org, "nieuw/"), {"framework_theme": climate.pk})
@@ -145,7 +145,7 @@ def test_theme_with_kpis_cannot_be_deleted(org_a, client_for):
     response = client_for(org_a.member).post(
         url(org_a.org, f"{theme.pk}/verwijderen/"), follow=True
     )
-    assert "Dit thema heeft nog KPI" in response.content.decode()
+    assert "Dit thema heeft 1 KPI." in response.content.decode()
     assert OrgTheme.objects.filter(pk=theme.pk).exists() and Kpi.objects.exists()
     empty = OrgThemeFactory(organisation=org_a.org)
     client_for(org_a.member).post(url(org_a.org, f"{empty.pk}/verwijderen/"))
@@ -166,3 +166,44 @@ def test_frameworks_survive_transactional_tests():
     # Runs after other transactional tests (pytest-django orders them last): the data
     # migration's rows must still be there.
     assert FrameworkTheme.objects.count() == 37
+
+
+def test_focus_warning_is_shown_once_after_saving(org_a, client_for):
+    for i in range(4):
+        OrgThemeFactory(organisation=org_a.org, own_name=f"Focus {i}", is_focus=True)
+    response = client_for(org_a.member).post(
+        url(org_a.org, "nieuw/"), {"own_name": "Vijfde", "is_focus": "on"}, follow=True
+    )
+    assert response.content.decode().count("U heeft 5 focusthema") == 1
+
+
+def test_a_theme_with_kpis_says_so_before_the_delete_button(org_a, client_for):
+    theme = OrgThemeFactory(organisation=org_a.org, own_name="Water")
+    KpiFactory.create_batch(2, organisation=org_a.org, theme=theme)
+    client = client_for(org_a.member)
+    page = client.get(url(org_a.org, f"{theme.pk}/verwijderen/")).content.decode()
+    assert "Dit thema heeft 2 KPI&#x27;s." in page
+    assert "Ja, verwijderen" not in page
+    assert client.post(url(org_a.org, f"{theme.pk}/verwijderen/")).status_code == 302
+    assert OrgTheme.objects.filter(pk=theme.pk).exists()
+
+
+@pytest.mark.parametrize("typed", ["water", "WATER", " Water "])
+def test_own_theme_names_are_unique_whatever_their_case(typed, org_a, client_for):
+    OrgThemeFactory(organisation=org_a.org, own_name="Water")
+    response = client_for(org_a.member).post(url(org_a.org, "nieuw/"), {"own_name": typed})
+    assert "Uw organisatie heeft al een thema „Water”" in response.content.decode()
+    assert OrgTheme.objects.count() == 1
+
+
+def test_own_theme_and_framework_theme_cannot_share_a_name(org_a, client_for):
+    climate = FrameworkTheme.objects.get(code="mvoi-klimaat")
+    client = client_for(org_a.member)
+    OrgTheme.objects.create(organisation=org_a.org, framework_theme=climate)
+    own = client.post(url(org_a.org, "nieuw/"), {"own_name": "klimaat"})
+    assert "Uw organisatie heeft al een thema „Klimaat”" in own.content.decode()
+    OrgTheme.objects.all().delete()
+    OrgThemeFactory(organisation=org_a.org, own_name="KLIMAAT")
+    picked = client.post(url(org_a.org, "nieuw/"), {"framework_theme": climate.pk})
+    assert "Uw organisatie heeft al een thema „KLIMAAT”" in picked.content.decode()
+    assert OrgTheme.objects.count() == 1
