@@ -14,21 +14,35 @@ AREAS = [
 ]
 
 
+# Pages outside the navigation bar that switching organisation keeps you on.
+KEPT_ON_SWITCH = ("members",)
+
+
 def koers(request):
-    """Organisation, membership and navigation for the base layout."""
+    """Organisation, membership and navigation for the base layout.
+
+    Each organisation in the switch menu links to the section the person is in now (KPI's in
+    one organisation lead to KPI's in the other), or to its dashboard."""
     org = getattr(request, "organisation", None)
     context = {"organisation": org, "membership": getattr(request, "membership", None)}
+    section = "reports:dashboard"
     if org is not None:
         current = request.path
         nav = []
         for name, label in AREAS:
             url = reverse(name, kwargs={"org_slug": org.slug})
-            nav.append({"url": url, "label": label, "active": _is_active(name, url, current)})
+            active = _is_active(name, url, current)
+            section = name if active else section
+            nav.append({"url": url, "label": label, "active": active})
         context["nav_areas"] = nav
+        match = request.resolver_match
+        if match is not None and match.view_name in KEPT_ON_SWITCH:
+            section = match.view_name
     if request.user.is_authenticated:
-        context["my_memberships"] = list(
-            request.user.memberships.select_related("organisation").order_by("organisation__name")
-        )
+        memberships = list(request.user.memberships.for_menu())
+        for m in memberships:
+            m.switch_url = reverse(section, kwargs={"org_slug": m.organisation.slug})
+        context["my_memberships"] = memberships
     return context
 
 

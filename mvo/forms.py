@@ -42,6 +42,35 @@ class MembershipForm(forms.ModelForm):
         self.helper.form_show_labels = False
 
 
+class HandOverForm(forms.Form):
+    """Give what a former member still owns to a current member who may edit."""
+
+    from_user = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
+    to_user = forms.ModelChoiceField(label=_("Overdragen aan"), queryset=User.objects.none())
+
+    def __init__(self, *args, organisation, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+        writers = Membership.objects.for_org(organisation).filter(
+            role__in=[role for role in Role.values if Role.at_least(role, Role.MEMBER)]
+        )
+        self.fields["to_user"].queryset = User.objects.filter(
+            memberships__in=writers, is_active=True
+        ).order_by("full_name", "email")
+        self.fields["to_user"].error_messages["invalid_choice"] = _(
+            "Kies iemand die lid is van de organisatie en gegevens mag invoeren."
+        )
+
+    def clean_from_user(self):
+        from_user = User.objects.filter(pk=self.cleaned_data["from_user"]).first()
+        if (
+            from_user is None
+            or Membership.objects.filter(organisation=self.organisation, user=from_user).exists()
+        ):
+            raise forms.ValidationError(_("Deze persoon is geen voormalig lid."))
+        return from_user
+
+
 class OrganisationForm(VersionedModelForm):
     class Meta:
         model = Organisation

@@ -45,6 +45,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("toegang tot Django-beheer"), default=False)
     is_active = models.BooleanField(_("actief"), default=True)
     date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    language = models.CharField(
+        _("taal"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("De taal van de schermen en van de e-mails die deze persoon krijgt."),
+    )
 
     objects = UserManager()
 
@@ -66,6 +73,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return self.full_name or self.email
+
+    @property
+    def preferred_language(self):
+        """The language for this person's screens and e-mails: their own choice, else Dutch."""
+        return self.language or settings.LANGUAGE_CODE
 
     def get_short_name(self):
         return (self.full_name.split(" ")[0] if self.full_name else "") or self.email
@@ -123,6 +135,12 @@ class MembershipQuerySet(models.QuerySet):
 
     def admins(self):
         return self.filter(role=Role.ADMIN)
+
+    def for_menu(self):
+        """A person's organisations in the one order every chooser and menu uses."""
+        return self.select_related("organisation").order_by(
+            Lower("organisation__name"), "organisation__slug"
+        )
 
 
 class Membership(models.Model):

@@ -14,6 +14,7 @@ org_patterns = [
     path("leden/uitnodigen/", views.invite, name="invite"),
     path("leden/<int:pk>/wijzigen/", views.change_member, name="change_member"),
     path("leden/<int:pk>/verwijderen/", views.remove_member, name="remove_member"),
+    path("leden/overdragen/", views.hand_over, name="hand_over"),
     path("uitnodigingen/<int:pk>/intrekken/", views.revoke_invitation, name="revoke_invitation"),
     path("instellingen/", views.organisation_settings, name="organisation_settings"),
     path("plannen/", include("plans.urls")),
@@ -59,14 +60,16 @@ account_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Browsers ask for /favicon.ico on pages without the icon link (a PDF, a download).
+    path("favicon.ico", views.favicon),
     path("account/", include(account_patterns)),
     path("uitnodiging/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("o/<slug:org_slug>/", include(org_patterns)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("django-beheer/", admin.site.urls),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as serve_files
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

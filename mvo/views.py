@@ -1,24 +1,49 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
-from . import services
-from .forms import InvitationSignupForm, InviteForm, MembershipForm, OrganisationForm
+from . import ownership, services
+from .forms import (
+    HandOverForm,
+    InvitationSignupForm,
+    InviteForm,
+    MembershipForm,
+    OrganisationForm,
+)
 from .guard import org_roles
 from .models import Invitation, Membership, Role
 from .versioning import EditConflict
 
 
+@require_safe
+def favicon(request):
+    return redirect(static("favicon.svg"), permanent=True)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, and for a logged-in person the choice kept on the account."""
+    response = i18n.set_language(request)
+    code = request.POST.get("language")
+    if request.user.is_authenticated and code in dict(settings.LANGUAGES):
+        request.user.language = code
+        request.user.save(update_fields=["language"])
+    return response
+
+
 @login_required
 def home(request):
     """Send a user to the organisation they used last, or let them choose."""
-    memberships = list(request.user.memberships.select_related("organisation"))
+    memberships = list(request.user.memberships.for_menu())
     slugs = {m.organisation.slug for m in memberships}
     last = request.session.get("last_org")
     if last in slugs:
@@ -48,6 +73,11 @@ def members(request, org_slug):
         .select_related("invited_by"),
         "roles": Role.choices,
     }
+    if request.membership.is_admin:
+        context["former_owners"] = ownership.former_owners(request.organisation)
+        if context["former_owners"]:
+            successors = HandOverForm(organisation=request.organisation).fields["to_user"]
+            context["successors"] = list(successors.queryset)
     return render(request, "mvo/members.html", context)
 
 
@@ -105,6 +135,16 @@ def remove_member(request, org_slug, pk):
         messages.error(request, error.messages[0])
         return redirect("members", org_slug=org_slug)
     messages.success(request, _("%(name)s is geen lid meer.") % {"name": membership.user})
+    owned = ownership.owned_by(request.organisation, membership.user)
+    if owned:
+        messages.warning(
+            request,
+            _("%(name)s is nog eigenaar van: %(things)s. Draag dat hieronder over aan een lid.")
+            % {
+                "name": membership.user,
+                "things": ", ".join(f"{count} {label}" for label, count in owned),
+            },
+        )
     if membership.user_id == request.user.pk:
         return redirect("home")
     return redirect("members", org_slug=org_slug)
@@ -117,6 +157,30 @@ def revoke_invitation(request, org_slug, pk):
     services.revoke_invitation(invitation)
     messages.success(
         request, _("De uitnodiging voor %(email)s is ingetrokken.") % {"email": invitation.email}
+    )
+    return redirect("members", org_slug=org_slug)
+
+
+@require_POST
+@org_roles(read=Role.ADMIN, write=Role.ADMIN)
+def hand_over(request, org_slug):
+    """Give everything a former member still owns to a current member."""
+    form = HandOverForm(request.POST, organisation=request.organisation)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect("members", org_slug=org_slug)
+    moved = ownership.hand_over(
+        request.organisation, form.cleaned_data["from_user"], form.cleaned_data["to_user"]
+    )
+    messages.success(
+        request,
+        _("Alles van %(old)s is overgedragen aan %(new)s (%(count)s).")
+        % {
+            "count": moved,
+            "old": form.cleaned_data["from_user"],
+            "new": form.cleaned_data["to_user"],
+        },
     )
     return redirect("members", org_slug=org_slug)
 
