@@ -5,11 +5,17 @@ from django.utils.translation import gettext as _
 
 from mvo.charts import line_chart
 
-from .models import period_label
+from .models import Frequency, period_label
 
 
 def quarter_label(day):
+    """The quarter a day falls in: "K2 2026" for 30 June 2026 (a quarter's value date)."""
     return period_label(day.year, (day.month - 1) // 3 + 1)
+
+
+def year_label(day):
+    """The year a day falls in: "2025" for 31 December 2025 (a yearly value's date)."""
+    return period_label(day.year, None)
 
 
 def kpi_chart(kpi, today=None):
@@ -26,6 +32,7 @@ def kpi_chart(kpi, today=None):
         series.append({"label": _("Streefwaarden"), "points": targets, "style": "markers"})
     if measurements:
         series.append({"label": _("Metingen"), "points": measurements, "style": "line"})
+    yearly = kpi.frequency == Frequency.YEARLY
     dates = [d for s in series for d, _v in s["points"]]
     if not dates:
         dates = [today]
@@ -40,5 +47,6 @@ def kpi_chart(kpi, today=None):
         y_label=kpi.unit,
         today=today,
         today_label=_("vandaag"),
-        date_format=quarter_label,
+        date_format=year_label if yearly else quarter_label,
+        period="year" if yearly else "quarter",
     )

@@ -28,6 +28,7 @@ STRIPE = "#f9fafb"
 BLUE = "#1d4ed8"  # 6.7:1
 GREEN = "#166534"  # 7.1:1
 GREEN_DARK = "#052e16"
+GREEN_LIGHT = "#bbf7d0"  # fill behind dark green text, 12:1 with GREEN_DARK
 ORANGE = "#b45309"  # 5.0:1
 PALETTE = (BLUE, GREEN, ORANGE, "#7e22ce", "#be123c", "#0f766e")
 
@@ -89,6 +90,22 @@ def _wrap(text, max_chars, max_lines=2):
     if len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
     return [_truncate(line, max_chars) for line in lines] or [""]
+
+
+def _wrap_all(text, max_chars):
+    """Greedy word wrap into as many lines as needed: nothing is cut off.
+
+    A word longer than a line is split over several lines.
+    """
+    lines = []
+    for word in str(text).split():
+        chunks = [word[i : i + max_chars] for i in range(0, len(word), max_chars)]
+        for chunk in chunks:
+            if lines and len(lines[-1]) + 1 + len(chunk) <= max_chars:
+                lines[-1] += " " + chunk
+            else:
+                lines.append(chunk)
+    return lines or [""]
 
 
 def _text_width(text, font_size):
@@ -200,48 +217,85 @@ GRID_LEFT = 64
 GRID_TOP = 12
 GRID_PLOT_WIDTH = WIDTH - GRID_LEFT - 12
 GRID_PLOT_HEIGHT = 400
+GRID_DOT_R = 10  # a numbered dot: room for two digits
+GRID_DOT_GAP = 24  # centre to centre when several dots share a score
+GRID_NUMBERED_MAX = 50  # more points than this: small plain dots, no legend
+GRID_LEGEND_FONT = 12
+GRID_LEGEND_LINE = 16
+GRID_QUADRANT_FONT = 11
 
 
 def grid_chart(points, *, x_label, y_label, title, description, size=5, quadrant_labels=None):
     """A ``size`` × ``size`` scored grid; score 1 is at the bottom left.
 
     ``points``: dicts with ``label``, ``x``, ``y`` (1..size or None: skipped), ``highlight`` and
-    ``url``. Points in the same cell are stacked vertically around the cell centre; each has a
-    circle (filled dark green when highlighted) followed by its (truncated) label.
+    ``url``. Each point is a numbered dot centred on its score; several points with the same
+    score form a small cluster whose centre is that score. A legend under the grid lists every
+    number with the full label, wrapped over as many lines as it needs (never cut off). With
+    more than ``GRID_NUMBERED_MAX`` points the dots are small and plain (names in tooltips).
+    Highlighted points are filled green with a dark green ring, the others white with blue.
     """
-    cell_w = GRID_PLOT_WIDTH / size
-    cell_h = GRID_PLOT_HEIGHT / size
+    quadrant_labels = quadrant_labels or {}
+    valid = _valid_points(points, size)
+    numbered = len(valid) <= GRID_NUMBERED_MAX
     bottom = GRID_TOP + GRID_PLOT_HEIGHT
-    body = _grid_background(size, quadrant_labels or {})
+    body = _grid_background(size, quadrant_labels)
     body += _grid_axes(size, x_label, y_label)
-    for (x, y), cell_points in _points_by_cell(points, size).items():
-        cell_left = GRID_LEFT + (x - 1) * cell_w
-        reserve_top, reserve_bottom = _corner_reserve(x, y, size, quadrant_labels or {})
-        cell_top = bottom - y * cell_h + reserve_top
-        usable_h = cell_h - reserve_top - reserve_bottom
-        body += _grid_cell_points(cell_points, x, y, cell_left, cell_top, cell_w, usable_h)
-    return _svg(bottom + 56, title, description, body)
-
-
-def _points_by_cell(points, size):
-    """Group valid points by their (x, y) cell, keeping input order within a cell."""
     cells = {}
+    for number, point in valid:
+        cells.setdefault((point["x"], point["y"]), []).append((number, point))
+    for (x, y), members in cells.items():
+        body += _grid_cell_points(members, x, y, size, quadrant_labels, numbered)
+    height = bottom + 56
+    if numbered and valid:
+        legend, height = _grid_legend(valid, bottom + 80)
+        body += legend
+    return _svg(height, title, description, body)
+
+
+def _valid_points(points, size):
+    """(number, point) for every point with both scores in 1..size, numbered in input order."""
+    valid = []
     for point in points:
         x, y = point.get("x"), point.get("y")
         if x is None or y is None or not (1 <= x <= size and 1 <= y <= size):
             continue
-        cells.setdefault((int(x), int(y)), []).append(point)
-    return cells
+        valid.append((len(valid) + 1, {**point, "x": int(x), "y": int(y)}))
+    return valid
 
 
-def _corner_reserve(x, y, size, quadrant_labels):
-    """Space (top, bottom) to keep free in a corner cell that shows a quadrant label."""
-    side = "left" if x == 1 else "right" if x == size else None
-    if side is None:
-        return 0, 0
-    top = 18 if y == size and quadrant_labels.get(f"top_{side}") else 0
-    bottom = 18 if y == 1 and quadrant_labels.get(f"bottom_{side}") else 0
-    return top, bottom
+def _score_centre(x, y, size=5):
+    """The SVG coordinate of score (x, y): the centre of that cell."""
+    cell_w = GRID_PLOT_WIDTH / size
+    cell_h = GRID_PLOT_HEIGHT / size
+    return GRID_LEFT + (x - 0.5) * cell_w, GRID_TOP + GRID_PLOT_HEIGHT - (y - 0.5) * cell_h
+
+
+def _quadrant_label_spans(quadrant_labels):
+    """Horizontal extent and row ("top" or "bottom") of each quadrant label in the grid."""
+    left, right = GRID_LEFT + 6, GRID_LEFT + GRID_PLOT_WIDTH - 6
+    spans = []
+    for key in QUADRANT_TINTS:
+        label = quadrant_labels.get(key)
+        if not label:
+            continue
+        width = _text_width(label, GRID_QUADRANT_FONT)
+        row, side = key.split("_")
+        start = left if side == "left" else right - width
+        spans.append((row, start, start + width))
+    return spans
+
+
+def _label_reserve(x, y, size, quadrant_labels):
+    """Space to keep free at the top and bottom of a cell that a quadrant label runs through."""
+    cell_w = GRID_PLOT_WIDTH / size
+    cell_left = GRID_LEFT + (x - 1) * cell_w
+    reserve = 0
+    for row, start, end in _quadrant_label_spans(quadrant_labels):
+        in_row = (row == "top" and y == size) or (row == "bottom" and y == 1)
+        if in_row and start < cell_left + cell_w and end > cell_left:
+            reserve = 20
+    return reserve
 
 
 def _grid_background(size, quadrant_labels):
@@ -273,19 +327,18 @@ def _grid_background(size, quadrant_labels):
         label = quadrant_labels.get(key)
         if label:
             extra = ' font-style="italic" class="quadrant-label"'
-            body.append(_text(x, y, label, size=11, fill=MUTED, anchor=anchor, extra=extra))
+            body.append(
+                _text(x, y, label, size=GRID_QUADRANT_FONT, fill=MUTED, anchor=anchor, extra=extra)
+            )
     return body
 
 
 def _grid_axes(size, x_label, y_label):
     """Tick numbers 1..size under and left of the grid, plus both axis labels."""
     bottom = GRID_TOP + GRID_PLOT_HEIGHT
-    cell_w = GRID_PLOT_WIDTH / size
-    cell_h = GRID_PLOT_HEIGHT / size
     body = []
     for score in range(1, size + 1):
-        x = GRID_LEFT + (score - 0.5) * cell_w
-        y = bottom - (score - 0.5) * cell_h
+        x, y = _score_centre(score, score, size)
         body.append(_text(x, bottom + 18, str(score), size=12, fill=MUTED, anchor="middle"))
         body.append(_text(GRID_LEFT - 10, y + 4, str(score), size=12, fill=MUTED, anchor="end"))
     centre_x = GRID_LEFT + GRID_PLOT_WIDTH / 2
@@ -296,37 +349,103 @@ def _grid_axes(size, x_label, y_label):
     return body
 
 
-def _grid_cell_points(cell_points, x, y, cell_left, cell_top, cell_w, cell_h):
-    """Stack the points of one cell as rows (circle + label) centred in the usable cell area."""
-    count = len(cell_points)
-    row_h = min(16.0, (cell_h - 8) / count)
-    radius = max(min(5.0, row_h / 2 - 1), 2.0)
-    font_size = 11 if row_h >= 13 else 9
-    max_chars = max(int((cell_w - 26) / (font_size * 0.58)), 4)
-    centre_y = cell_top + cell_h / 2
+def _cluster_layout(count, width, height):
+    """(spacing, columns) for ``count`` dots in a ``width`` × ``height`` box.
+
+    The largest spacing (at most ``GRID_DOT_GAP``) wins; on a tie the squarest arrangement,
+    then the one with fewer rows.
+    """
+    best = None
+    for cols in range(1, count + 1):
+        rows = math.ceil(count / cols)
+        spacing = min(GRID_DOT_GAP, width / cols, height / rows)
+        key = (-round(spacing, 1), max(cols, rows), rows)
+        if best is None or key < best[0]:
+            best = (key, spacing, cols)
+    return best[1], best[2]
+
+
+def _grid_cell_points(members, x, y, size, quadrant_labels, numbered):
+    """The dots of one score: rows of dots, each row centred, the cluster centred on the score."""
+    cell_w = GRID_PLOT_WIDTH / size
+    cell_h = GRID_PLOT_HEIGHT / size
+    centre_x, centre_y = _score_centre(x, y, size)
+    reserve = _label_reserve(x, y, size, quadrant_labels)
+    count = len(members)
+    spacing, cols = _cluster_layout(count, cell_w - 6, cell_h - 6 - 2 * reserve)
+    rows = math.ceil(count / cols)
+    radius = max(min(GRID_DOT_R if numbered else 5.0, spacing / 2 - 1), 1.5)
+    font_size = min(11.0, radius * 1.1)
     body = []
-    for index, point in enumerate(cell_points):
-        cy = centre_y + (index - (count - 1) / 2) * row_h
-        cx = cell_left + 12
+    for index, (number, point) in enumerate(members):
+        row, col = divmod(index, cols)
+        in_row = min(cols, count - row * cols)
+        cx = centre_x + (col - (in_row - 1) / 2) * spacing
+        cy = centre_y + (row - (rows - 1) / 2) * spacing
         label = str(point.get("label", ""))
         highlight = bool(point.get("highlight"))
         tooltip = f"{label} ({x}, {y})"
         if highlight:
-            circle = _circle(
-                cx, cy, radius + 1, fill=GREEN, stroke=GREEN_DARK, width=2.5, title=tooltip
-            )
+            dot = {"fill": GREEN_LIGHT, "stroke": GREEN_DARK, "width": 2.5}
+            colour = GREEN_DARK
         else:
-            circle = _circle(cx, cy, radius, fill="#ffffff", stroke=BLUE, width=1.5, title=tooltip)
-        text = _text(
-            cx + 10,
-            cy + font_size * 0.35,
-            _truncate(label, max_chars),
-            size=font_size,
-            bold=highlight,
-        )
+            dot = {"fill": "#ffffff", "stroke": BLUE, "width": 1.5}
+            colour = BLUE
+        content = _circle(cx, cy, radius, title=tooltip, **dot)
+        if numbered:
+            content += _text(
+                cx,
+                cy + font_size * 0.36,
+                str(number),
+                size=font_size,
+                fill=colour,
+                anchor="middle",
+                bold=highlight,
+                extra=' class="number"',
+            )
         css_class = "point highlight" if highlight else "point"
-        body.append(_link(point.get("url"), f'<g class="{css_class}">{circle}{text}</g>'))
+        body.append(_link(point.get("url"), f'<g class="{css_class}">{content}</g>'))
     return body
+
+
+def _grid_legend(valid, top):
+    """Two columns of "number  full label" under the grid; returns (elements, total height)."""
+    col_w = (WIDTH - 16) / 2
+    max_chars = max(int((col_w - 40) / (GRID_LEGEND_FONT * 0.58)), 8)
+    body = []
+    y = top
+    for start in range(0, len(valid), 2):
+        row_lines = 1
+        for col, (number, point) in enumerate(valid[start : start + 2]):
+            x = 8 + col * col_w
+            highlight = bool(point.get("highlight"))
+            colour = GREEN_DARK if highlight else BLUE
+            lines = _wrap_all(point.get("label", ""), max_chars)
+            parts = [
+                _text(
+                    x + 24,
+                    y,
+                    str(number),
+                    size=GRID_LEGEND_FONT,
+                    fill=colour,
+                    anchor="end",
+                    bold=True,
+                )
+            ]
+            for line_no, line in enumerate(lines):
+                parts.append(
+                    _text(
+                        x + 32,
+                        y + line_no * GRID_LEGEND_LINE,
+                        line,
+                        size=GRID_LEGEND_FONT,
+                        bold=highlight,
+                    )
+                )
+            body.append(f'<g class="legend-item">{"".join(parts)}</g>')
+            row_lines = max(row_lines, len(lines))
+        y += row_lines * GRID_LEGEND_LINE + 6
+    return body, y - GRID_LEGEND_LINE + 4
 
 
 # --- Level matrix (MVOI ambition) ---------------------------------------------------------------
@@ -456,11 +575,15 @@ def _level_legend(y, current_label, target_label):
 
 # --- Line chart (KPI over time) -----------------------------------------------------------------
 
-LINE_LEFT = 72
-LINE_RIGHT = WIDTH - 24
+LINE_LEFT = 72  # the narrowest left margin; wider when the y tick labels need it
+LINE_RIGHT = WIDTH - 24  # the widest right edge of the plot
 LINE_TOP = 28
 LINE_BOTTOM = LINE_TOP + 220
+TICK_FONT = 11
+Y_LABEL_SPACE = 24  # the rotated y label takes x 0..~20
 STYLES = ("line", "dashed", "markers", "baseline")
+PERIOD_MONTHS = {"year": (12,), "quarter": (12, 3), None: (12, 3, 1)}
+MAX_X_TICKS = 10  # labels of up to ~50px each fit side by side
 
 
 def line_chart(
@@ -474,13 +597,22 @@ def line_chart(
     today=None,
     today_label="",
     date_format=None,
+    period=None,
 ):
     """A KPI over time: dates from ``x_min`` to ``x_max`` on x, auto-scaled values on y.
 
     ``series``: dicts with ``label``, ``points`` (``(date, number)`` pairs) and ``style``:
     ``"line"`` (solid with dots), ``"dashed"`` (no markers), ``"markers"`` (diamonds only) or
     ``"baseline"`` (hollow circle with a dotted guide). Points outside the date range or with
-    value None are left out. ``date_format(date) -> str`` labels quarterly ticks.
+    value None are left out.
+
+    A period's value stands for the period's last day, so every x tick sits on the last day of
+    the period it names: "K2 2026" under 30 June 2026, "2025" under 31 December 2025.
+    ``period`` is the finest period to tick: ``"year"`` (only year ends), ``"quarter"`` (year
+    or quarter ends) or None (also month ends); the finest one that gives at most ten ticks
+    is used, so a long quarterly range shows its year ends ("K4 2025").
+    ``date_format(date) -> str`` labels the year and quarter ticks (given the period's last
+    day); without it years show as "2025" and quarters as the month they end in, "2025-06".
     """
     if x_max <= x_min:
         x_max = x_min + timedelta(days=1)
@@ -489,29 +621,48 @@ def line_chart(
     if not values:
         return _empty_svg(title, description)
     ticks = _nice_ticks(min(values), max(values))
-    scale = _Scale(x_min, x_max, ticks[0], ticks[-1])
-    body = _y_axis(ticks, scale, y_label)
-    body += _x_axis(x_min, x_max, scale, date_format)
+    y_labels = _y_tick_labels(ticks)
+    x_ticks = _x_ticks(x_min, x_max, date_format, period)
+    left, right = _plot_margins(y_labels, [label for _day, label in x_ticks], y_label)
+    scale = _Scale(x_min, x_max, ticks[0], ticks[-1], left, right)
+    body = _y_axis(ticks, y_labels, scale, y_label)
+    body += _x_axis(x_ticks, scale)
     for index, item in enumerate(cleaned):
         body += _draw_series(item, PALETTE[index % len(PALETTE)], scale)
     if today is not None and x_min <= today <= x_max:
-        body += _today_line(scale.x(today), today_label)
-    legend, height = _line_legend(cleaned, LINE_BOTTOM + 46)
+        body += _today_line(scale.x(today), today_label, scale)
+    legend, height = _line_legend(cleaned, LINE_BOTTOM + 46, scale.left)
     return _svg(height, title, description, body + legend)
 
 
 class _Scale:
-    """Maps dates and values to SVG coordinates inside the plot area."""
+    """Maps dates and values to SVG coordinates inside the plot area (``left``..``right``)."""
 
-    def __init__(self, x_min, x_max, y_min, y_max):
+    def __init__(self, x_min, x_max, y_min, y_max, left=LINE_LEFT, right=LINE_RIGHT):
         self.x_min, self.x_span = x_min.toordinal(), x_max.toordinal() - x_min.toordinal()
         self.y_min, self.y_span = y_min, (y_max - y_min) or 1.0
+        self.left, self.right = left, right
 
     def x(self, day):
-        return LINE_LEFT + (day.toordinal() - self.x_min) / self.x_span * (LINE_RIGHT - LINE_LEFT)
+        return self.left + (day.toordinal() - self.x_min) / self.x_span * (self.right - self.left)
 
     def y(self, value):
         return LINE_BOTTOM - (float(value) - self.y_min) / self.y_span * (LINE_BOTTOM - LINE_TOP)
+
+
+def _plot_margins(y_labels, x_labels, y_label):
+    """The plot's left and right edge so that no tick label runs outside the viewBox.
+
+    Left: room for the y label, the widest y tick label and the 8px gap to the axis, and for
+    half of an x tick label centred on the first day. Right: half of an x tick label on the
+    last day.
+    """
+    widest_y = max((_text_width(label, TICK_FONT) for label in y_labels), default=0)
+    half_x = max((_text_width(label, TICK_FONT) for label in x_labels), default=0) / 2
+    label_space = Y_LABEL_SPACE if y_label else 4
+    left = max(LINE_LEFT, label_space + widest_y + 8, half_x + 2)
+    right = min(LINE_RIGHT, WIDTH - half_x - 2)
+    return math.ceil(left), math.floor(right)
 
 
 def _clean_series(item, x_min, x_max):
@@ -566,20 +717,26 @@ def _decimals(step):
     return max(0, -Decimal(repr(step)).normalize().as_tuple().exponent)
 
 
-def _y_axis(ticks, scale, y_label):
-    """Horizontal grid lines with formatted tick labels, and the rotated y label."""
+def _y_tick_labels(ticks):
+    """The tick values formatted the Dutch way with the decimals the step needs."""
     decimals = _decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 2
+    return [format_number(tick, max_decimals=decimals) for tick in ticks]
+
+
+def _y_axis(ticks, labels, scale, y_label):
+    """Horizontal grid lines with formatted tick labels, and the rotated y label."""
     body = []
-    for tick in ticks:
+    for tick, label in zip(ticks, labels, strict=True):
         y = scale.y(tick)
-        body.append(_line(LINE_LEFT, y, LINE_RIGHT, y, stroke=GRID))
-        label = format_number(tick, max_decimals=decimals)
+        body.append(_line(scale.left, y, scale.right, y, stroke=GRID))
         extra = ' class="y-tick"'
         body.append(
-            _text(LINE_LEFT - 8, y + 4, label, size=11, fill=MUTED, anchor="end", extra=extra)
+            _text(
+                scale.left - 8, y + 4, label, size=TICK_FONT, fill=MUTED, anchor="end", extra=extra
+            )
         )
-    body.append(_line(LINE_LEFT, LINE_TOP, LINE_LEFT, LINE_BOTTOM, stroke=AXIS))
-    body.append(_line(LINE_LEFT, LINE_BOTTOM, LINE_RIGHT, LINE_BOTTOM, stroke=AXIS))
+    body.append(_line(scale.left, LINE_TOP, scale.left, LINE_BOTTOM, stroke=AXIS))
+    body.append(_line(scale.left, LINE_BOTTOM, scale.right, LINE_BOTTOM, stroke=AXIS))
     if y_label:
         centre = (LINE_TOP + LINE_BOTTOM) / 2
         rotate = f' transform="rotate(-90 16 {_num(centre)})"'
@@ -593,44 +750,61 @@ def _first_of_month_after(day, months):
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _month_ticks(x_min, x_max, every):
-    """Month starts within the range, on months that are a multiple of ``every`` from January."""
-    start_month = (x_min.month - 1) // every * every + 1
-    current = date(x_min.year, start_month, 1)
-    ticks = []
-    while current <= x_max:
-        if current >= x_min:
-            ticks.append(current)
-        current = _first_of_month_after(current, every)
-    return ticks
+def _period_ends(x_min, x_max, every):
+    """Last days within the range of the periods of ``every`` months counted from January."""
+    start = date(x_min.year, (x_min.month - 1) // every * every + 1, 1)
+    ends = []
+    while start <= x_max:
+        start = _first_of_month_after(start, every)
+        end = start - timedelta(days=1)
+        if x_min <= end <= x_max:
+            ends.append(end)
+    return ends
 
 
-def _x_ticks(x_min, x_max, date_format):
-    """Tick dates with labels: years for long ranges, else quarters, else months, else ends."""
-    if (x_max - x_min).days > 366:
-        years = _month_ticks(x_min, x_max, 12)
-        stride = max(1, math.ceil(len(years) / 10))
-        if len(years) >= 2:
-            return [(day, str(day.year)) for day in years[::stride]]
-    quarters = _month_ticks(x_min, x_max, 3)
-    if len(quarters) >= 2:
-        label = date_format or (lambda day: day.strftime("%Y-%m"))
-        return [(day, label(day)) for day in quarters]
-    months = _month_ticks(x_min, x_max, 1)
-    if len(months) >= 2:
-        return [(day, day.strftime("%Y-%m")) for day in months]
+def _x_tick_label(day, every, date_format):
+    """The label of the period of ``every`` months that ends on ``day``."""
+    if every == 1:
+        return day.strftime("%Y-%m")
+    if date_format is not None:
+        return date_format(day)
+    return str(day.year) if every == 12 else day.strftime("%Y-%m")
+
+
+def _x_ticks(x_min, x_max, date_format, period=None):
+    """Ticks on period ends, with labels: the finest period that gives 2 to 10 ticks.
+
+    Months (only without ``period``), then quarters (not for ``period="year"``), then years.
+    When every level has more, the years are thinned out to about ten labels; when none has
+    two, the finest level with one tick is used, and without any period end in the range the
+    two ends of the range are labelled with their dates.
+    """
+    levels = PERIOD_MONTHS.get(period, PERIOD_MONTHS[None])
+    found = {every: _period_ends(x_min, x_max, every) for every in levels}
+    for every in reversed(levels):
+        if 2 <= len(found[every]) <= MAX_X_TICKS:
+            return [(day, _x_tick_label(day, every, date_format)) for day in found[every]]
+    years = found[12]
+    if len(years) > MAX_X_TICKS:
+        stride = math.ceil(len(years) / MAX_X_TICKS)
+        return [(day, _x_tick_label(day, 12, date_format)) for day in years[::stride]]
+    for every in reversed(levels):
+        if found[every]:
+            return [(day, _x_tick_label(day, every, date_format)) for day in found[every]]
     return [(x_min, x_min.isoformat()), (x_max, x_max.isoformat())]
 
 
-def _x_axis(x_min, x_max, scale, date_format):
+def _x_axis(x_ticks, scale):
     """Small tick marks and labels under the plot."""
     body = []
-    for day, label in _x_ticks(x_min, x_max, date_format):
+    for day, label in x_ticks:
         x = scale.x(day)
         body.append(_line(x, LINE_BOTTOM, x, LINE_BOTTOM + 5, stroke=AXIS))
         extra = ' class="x-tick"'
         body.append(
-            _text(x, LINE_BOTTOM + 19, label, size=11, fill=MUTED, anchor="middle", extra=extra)
+            _text(
+                x, LINE_BOTTOM + 19, label, size=TICK_FONT, fill=MUTED, anchor="middle", extra=extra
+            )
         )
     return body
 
@@ -666,7 +840,7 @@ def _draw_series(item, colour, scale):
         if style == "markers":
             body.append(_diamond(x, y, 6, fill=colour, title=tooltip, css_class="marker"))
         elif style == "baseline":
-            body.append(_line(x, y, LINE_RIGHT, y, stroke=MUTED, dash="2 3"))
+            body.append(_line(x, y, scale.right, y, stroke=MUTED, dash="2 3"))
             hollow = {"fill": "#ffffff", "stroke": MUTED, "width": 2}
             body.append(_circle(x, y, 5.5, title=tooltip, css_class="baseline", **hollow))
         else:
@@ -676,11 +850,11 @@ def _draw_series(item, colour, scale):
     return body
 
 
-def _today_line(x, label):
+def _today_line(x, label, scale):
     """A dashed vertical line at today's date with its label above the plot."""
-    if x > LINE_RIGHT - 60:
+    if x > scale.right - 60:
         anchor = "end"
-    elif x < LINE_LEFT + 60:
+    elif x < scale.left + 60:
         anchor = "start"
     else:
         anchor = "middle"
@@ -707,16 +881,16 @@ def _legend_swatch(style, colour, x, y):
     return _line(x, y, x + 24, y, stroke=colour, width=2) + _circle(x + 12, y, 3.5, fill=colour)
 
 
-def _line_legend(cleaned, top):
+def _line_legend(cleaned, top, left=LINE_LEFT):
     """Legend items in rows that wrap at the chart width; returns (elements, total height)."""
     body = []
-    x, y = LINE_LEFT, top
+    x, y = left, top
     for index, item in enumerate(cleaned):
         if not item["label"]:
             continue
         width = 32 + _text_width(item["label"], 12) + 20
-        if x + width > WIDTH and x > LINE_LEFT:
-            x, y = LINE_LEFT, y + 22
+        if x + width > WIDTH and x > left:
+            x, y = left, y + 22
         colour = PALETTE[index % len(PALETTE)]
         body.append(_legend_swatch(item["style"], colour, x, y - 4))
         body.append(_text(x + 32, y, item["label"], size=12, extra=' class="legend"'))

@@ -1,5 +1,6 @@
 """The server-side SVG charts: valid, accessible, escaped markup with data in the right place."""
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -7,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from mvo.charts import format_number, grid_chart, level_matrix, line_chart
+from mvo.charts import WIDTH, format_number, grid_chart, level_matrix, line_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 EVIL = '<script>&"'
@@ -188,8 +189,9 @@ def test_grid_spreads_points_in_the_same_cell():
     positions = [centre(circle) for circle in root.iter(SVG + "circle")]
     assert len(positions) == 4
     assert len(set(positions)) == 4
-    label_ys = [text.get("y") for text in root.iter(SVG + "text") if text.text.startswith("Thema")]
-    assert len(set(label_ys)) == 4
+    numbers = [text.text for text in by_class(root, "text", "number")]
+    assert numbers == ["1", "2", "3", "4"]
+    assert [f"Thema {i}" for i in range(4)] == [t for t in texts(root) if t.startswith("Thema")]
 
 
 def test_grid_highlight_link_and_tooltip():
@@ -217,6 +219,106 @@ def test_grid_draws_quadrant_labels_and_ticks():
     assert "Materieel" in shown and "Monitoren" in shown
     assert shown.count("3") == 2 and "4" not in shown
     assert "Impact" in shown and "Belang" in shown
+
+
+def grid_cell_centre(root, x, y, size=5):
+    """The centre of cell (x, y), worked out from the grid's drawn border."""
+    (border,) = [rect for rect in root.iter(SVG + "rect") if rect.get("fill") == "none"]
+    left, top = float(border.get("x")), float(border.get("y"))
+    width, height = float(border.get("width")), float(border.get("height"))
+    return left + (x - 0.5) * width / size, top + height - (y - 0.5) * height / size
+
+
+def test_grid_dot_sits_on_the_centre_of_its_score():
+    labels = {"top_right": "Prioriteit", "bottom_left": "Volgen"}
+    root = parse(
+        grid(
+            [point("Klimaat", 3, 4), point("Water", 5, 5), point("Afval", 1, 1)],
+            quadrant_labels=labels,
+        )
+    )
+    dots = {el.find(SVG + "title").text: centre(el) for el in root.iter(SVG + "circle")}
+    for name, x, y in [("Klimaat", 3, 4), ("Water", 5, 5), ("Afval", 1, 1)]:
+        cx, cy = dots[f"{name} ({x}, {y})"]
+        expected_x, expected_y = grid_cell_centre(root, x, y)
+        assert abs(cx - expected_x) < 0.5 and abs(cy - expected_y) < 0.5, name
+
+
+@pytest.mark.parametrize(
+    ("count", "x", "y"), [(2, 3, 4), (3, 3, 4), (5, 3, 4), (4, 5, 5), (12, 2, 2)]
+)
+def test_grid_points_with_the_same_score_cluster_around_it(count, x, y):
+    labels = {"top_right": "Prioriteit", "top_left": "Stakeholders vragen erom"}
+    root = parse(grid([point(f"Thema {i}", x, y) for i in range(count)], quadrant_labels=labels))
+    dots = list(root.iter(SVG + "circle"))
+    positions = [centre(dot) for dot in dots]
+    radius = float(dots[0].get("r"))
+    xs, ys = [p[0] for p in positions], [p[1] for p in positions]
+    expected_x, expected_y = grid_cell_centre(root, x, y)
+    assert abs((min(xs) + max(xs)) / 2 - expected_x) < 0.5
+    assert abs((min(ys) + max(ys)) / 2 - expected_y) < 0.5
+    for i, a in enumerate(positions):  # distinguishable: no two dots overlap
+        for b in positions[i + 1 :]:
+            assert math.dist(a, b) >= 2 * radius
+    (border,) = [rect for rect in root.iter(SVG + "rect") if rect.get("fill") == "none"]
+    cell_w, cell_h = float(border.get("width")) / 5, float(border.get("height")) / 5
+    assert max(xs) - min(xs) + 2 * radius <= cell_w  # the cluster stays inside its cell
+    assert max(ys) - min(ys) + 2 * radius <= cell_h
+    if y == 5:  # clear of the quadrant label along the top
+        assert min(ys) - radius > float(border.get("y")) + 17
+    numbers = [text.text for text in by_class(root, "text", "number")]
+    assert numbers == [str(i) for i in range(1, count + 1)]
+
+
+def legend(root):
+    """Legend items as (number, full text of the wrapped label lines, bold?)."""
+    items = []
+    for item in by_class(root, "g", "legend-item"):
+        number, *lines = item.iter(SVG + "text")
+        bold = {line.get("font-weight") for line in lines} == {"bold"}
+        items.append((number.text, " ".join(line.text for line in lines), bold))
+    return items
+
+
+def test_grid_shows_full_names_in_a_numbered_legend():
+    long_name = "Eerlijke arbeidsomstandigheden in de keten"
+    very_long = (
+        "Werk voor mensen met een afstand tot de arbeidsmarkt bij onze leveranciers en in "
+        "onze eigen organisatie, ook bij inhuur van personeel via uitzendbureaus"
+    )
+    points = [
+        point(long_name, 4, 4, highlight=True),
+        point("Zonder score", None, 3),
+        point(very_long, 4, 4),
+        point("Water", 2, 1),
+    ]
+    root = parse(grid(points))
+    shown = texts(root)
+    assert long_name in shown
+    assert not [text for text in shown if "…" in text]
+    assert legend(root) == [("1", long_name, True), ("2", very_long, False), ("3", "Water", False)]
+    dot_numbers = {
+        group.find(f".//{SVG}title").text: group.find(f".//{SVG}text").text
+        for group in by_class(root, "g", "point")
+    }
+    assert dot_numbers == {
+        f"{long_name} (4, 4)": "1",
+        f"{very_long} (4, 4)": "2",
+        "Water (2, 1)": "3",
+    }
+    height = float(root.get("viewBox").split()[3])
+    for text in root.iter(SVG + "text"):
+        assert float(text.get("y")) < height
+    for item in by_class(root, "g", "legend-item"):
+        number, *lines = item.iter(SVG + "text")
+        for line in lines:
+            assert float(line.get("x")) + len(line.text) * 12 * 0.58 <= WIDTH
+
+
+def test_grid_with_many_points_draws_plain_dots_without_legend():
+    root = parse(grid([point(f"Stakeholder {i}", 1 + i % 5, 1 + i // 20) for i in range(100)]))
+    assert len(list(root.iter(SVG + "circle"))) == 100
+    assert not by_class(root, "g", "legend-item") and not by_class(root, "text", "number")
 
 
 # --- level_matrix ---------------------------------------------------------------------------------
@@ -366,7 +468,131 @@ def test_line_chart_x_ticks_years_or_quarters():
     labels = [t.text for t in by_class(one_year, "text", "x-tick")]
     assert labels == ["K1 2024", "K2 2024", "K3 2024", "K4 2024"]
     iso = parse(chart(series, x_min=date(2024, 1, 1), x_max=date(2024, 12, 31)))
-    assert [t.text for t in by_class(iso, "text", "x-tick")][:2] == ["2024-01", "2024-04"]
+    assert [t.text for t in by_class(iso, "text", "x-tick")][:2] == ["2024-03", "2024-06"]
+
+
+def quarter(day):
+    return f"K{(day.month - 1) // 3 + 1} {day.year}"
+
+
+def x_tick_positions(root):
+    return {t.text: float(t.get("x")) for t in by_class(root, "text", "x-tick")}
+
+
+def dot_positions(root, css_class="dot"):
+    return {
+        el.find(SVG + "title").text.split(": ")[1].split(" ")[0]: float(el.get("cx"))
+        for el in by_class(root, "circle", css_class)
+    }
+
+
+def test_line_chart_quarter_label_sits_under_its_value():
+    ends = [date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31)]
+    series = [measured(*[(day, 10 + i) for i, day in enumerate(ends)])]
+    root = parse(
+        chart(series, x_min=date(2026, 1, 1), x_max=date(2026, 12, 31), date_format=quarter)
+    )
+    labels, dots = x_tick_positions(root), dot_positions(root)
+    assert list(labels) == ["K1 2026", "K2 2026", "K3 2026", "K4 2026"]
+    for day in ends:
+        assert abs(labels[quarter(day)] - dots[day.isoformat()]) < 1, day
+
+
+def test_line_chart_year_label_sits_under_its_value():
+    ends = [date(2023, 12, 31), date(2024, 12, 31), date(2025, 12, 31)]
+    series = [measured(*[(day, 10 + i) for i, day in enumerate(ends)])]
+    root = parse(chart(series, x_min=date(2023, 1, 1), x_max=date(2025, 12, 31)))
+    labels, dots = x_tick_positions(root), dot_positions(root)
+    assert list(labels) == ["2023", "2024", "2025"]
+    for day in ends:
+        assert abs(labels[str(day.year)] - dots[day.isoformat()]) < 1, day
+
+
+def test_line_chart_yearly_period_ticks_only_year_ends():
+    series = [measured((date(2024, 12, 31), 5), label="Nulmeting", style="baseline")]
+    root = parse(
+        chart(
+            series,
+            x_min=date(2024, 12, 31),
+            x_max=date(2025, 8, 1),
+            date_format=lambda day: str(day.year),
+            period="year",
+        )
+    )
+    labels = x_tick_positions(root)
+    assert list(labels) == ["2024"]
+    assert abs(labels["2024"] - dot_positions(root, "baseline")["2024-12-31"]) < 1
+
+
+def test_line_chart_long_quarterly_range_labels_year_ends_with_their_quarter():
+    series = [measured((date(2023, 12, 31), 1), (date(2025, 12, 31), 2))]
+    root = parse(chart(series, date_format=quarter, period="quarter"))
+    labels, dots = x_tick_positions(root), dot_positions(root)
+    assert list(labels) == ["K4 2023", "K4 2024", "K4 2025", "K4 2026"]
+    assert abs(labels["K4 2023"] - dots["2023-12-31"]) < 1
+    assert abs(labels["K4 2025"] - dots["2025-12-31"]) < 1
+    shorter = parse(
+        chart(series, x_min=date(2024, 3, 31), x_max=date(2025, 12, 31), date_format=quarter)
+    )
+    labels = x_tick_positions(shorter)
+    assert list(labels) == [f"K{q} {y}" for y in (2024, 2025) for q in (1, 2, 3, 4)]
+    assert abs(labels["K4 2025"] - dot_positions(shorter)["2025-12-31"]) < 1
+
+
+@pytest.mark.django_db
+def test_kpi_chart_puts_period_labels_under_the_measurements():
+    from kpis.charts import kpi_chart
+    from tests.factories import KpiFactory, MeasurementFactory
+
+    quarterly = KpiFactory(frequency="kwartaal")
+    for number in (1, 2, 3):
+        MeasurementFactory(kpi=quarterly, year=2025, quarter=number, value=10 * number)
+    root = parse(kpi_chart(quarterly, today=date(2025, 11, 15)))
+    labels, dots = x_tick_positions(root), dot_positions(root)
+    assert list(labels) == ["K1 2025", "K2 2025", "K3 2025"]
+    assert abs(labels["K2 2025"] - dots["2025-06-30"]) < 1
+
+    yearly = KpiFactory(
+        frequency="jaar", baseline_value=Decimal(40), baseline_date=date(2022, 12, 31)
+    )
+    for year in (2023, 2024):
+        MeasurementFactory(kpi=yearly, year=year, quarter=None, value=year - 2000)
+    root = parse(kpi_chart(yearly, today=date(2025, 5, 1)))
+    labels, dots = x_tick_positions(root), dot_positions(root)
+    assert list(labels) == ["2022", "2023", "2024"]
+    assert abs(labels["2024"] - dots["2024-12-31"]) < 1
+    assert abs(labels["2022"] - dot_positions(root, "baseline")["2022-12-31"]) < 1
+
+
+def estimated_width(text, size):
+    return len(text) * size * 0.58
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[1234567.5, 1234568.25], [-98765432, 12345678], [12345.67, 12345.68], [5, 7]],
+)
+def test_line_chart_wide_y_tick_labels_stay_inside(values):
+    days = [date(2024, 1, 1), date(2024, 6, 1)]
+    root = parse(chart([measured(*zip(days, values, strict=True))], y_label="kg CO2"))
+    ticks = by_class(root, "text", "y-tick")
+    widest = max(ticks, key=lambda text: estimated_width(text.text, 11))
+    left_edge = float(widest.get("x")) - estimated_width(widest.text, 11)
+    assert left_edge >= 0
+    assert left_edge >= 20  # clear of the rotated y label at x = 16
+    axis_x = min(float(dot.get("cx")) for dot in by_class(root, "circle", "dot"))
+    assert float(widest.get("x")) < axis_x  # labels end left of the plot
+
+
+def test_line_chart_x_tick_labels_stay_inside():
+    series = [measured((date(2024, 1, 10), 1), (date(2024, 1, 20), 2))]
+    root = parse(chart(series, x_min=date(2024, 1, 10), x_max=date(2024, 1, 20)))
+    labels = by_class(root, "text", "x-tick")
+    assert [t.text for t in labels] == ["2024-01-10", "2024-01-20"]
+    for text in labels:
+        half = estimated_width(text.text, 11) / 2
+        assert float(text.get("x")) - half >= 0
+        assert float(text.get("x")) + half <= WIDTH
 
 
 @pytest.mark.parametrize(
