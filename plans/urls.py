@@ -1,10 +1,15 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from mvo.views import ComingSoonView
+from .views import plans
 
 app_name = "plans"
 
 urlpatterns = [
-    path("", ComingSoonView.as_view(area=_("Plannen")), name="index"),
+    path("", plans.PlanList.as_view(), name="index"),
+    path("nieuw/", plans.PlanCreate.as_view(), name="create"),
+    path("<int:pk>/", plans.plan_detail, name="detail"),
+    path("<int:pk>/bewerken/", plans.PlanUpdate.as_view(), name="update"),
+    path("<int:pk>/verwijderen/", plans.PlanDelete.as_view(), name="delete"),
+    path("<int:pk>/stappen/<int:step_pk>/", plans.step_detail, name="step"),
+    path("<int:pk>/kpis/", plans.plan_kpis, name="kpis"),
 ]

@@ -15,9 +15,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """The theme frameworks come from a data migration. The flush after a transactional test
-    (browser, Celery) removes them, so they are put back before every test that uses the
-    database."""
+    """The theme frameworks and the plan methods come from data migrations. The flush after a
+    transactional test (browser, Celery) removes them, so they are put back before every test
+    that uses the database."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
         return
@@ -25,11 +25,15 @@ def _reference_data(request):
         marker is not None and marker.kwargs.get("transaction")
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
+    from plans.install import sync_methods
+    from plans.models import MethodPhase, MethodStep
     from themes.models import Framework, FrameworkTheme
     from themes.services import sync_frameworks
 
     if not FrameworkTheme.objects.exists():
         sync_frameworks(Framework, FrameworkTheme)
+    if not MethodStep.objects.exists():
+        sync_methods(MethodPhase, MethodStep)
 
 
 @pytest.fixture

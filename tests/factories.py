@@ -121,3 +121,47 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     year = 2025
     quarter = factory.Sequence(lambda n: n % 4 + 1)
     value = 50
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """A plan with its method steps installed (as the create view does)."""
+
+    class Meta:
+        model = "plans.Plan"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"MVO-plan {n}")
+    method = "mvo_steps"
+    start_year = 2025
+    end_year = 2027
+
+    @factory.post_generation
+    def install(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            from plans.models import Method, MissionVision
+            from plans.services import install_steps
+
+            install_steps(obj)
+            if obj.method == Method.MVO_STEPS:
+                MissionVision.objects.get_or_create(plan=obj)
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Goal"
+
+    plan = factory.SubFactory(PlanFactory)
+    organisation = factory.SelfAttribute("plan.organisation")
+    kind = "algemeen"
+    title = factory.Sequence(lambda n: f"Doel {n}")
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Action"
+
+    plan = factory.SubFactory(PlanFactory)
+    organisation = factory.SelfAttribute("plan.organisation")
+    title = factory.Sequence(lambda n: f"Actie {n}")
+    status = "gepland"

@@ -1,0 +1,339 @@
+"""Writes of the plans app that touch several rows: one function per use case, atomic."""
+
+import difflib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mvo.versioning import EditConflict
+
+from .models import (
+    MAX_GOALS_PER_THEME,
+    OPEN_STATUSES,
+    URGENT_VOTES_PER_THEME,
+    Action,
+    ActionStatus,
+    Goal,
+    Method,
+    MethodStep,
+    MissionVision,
+    MissionVisionVersion,
+    Plan,
+    PlanStep,
+    Stage,
+    StepStatus,
+    UrgentVote,
+)
+
+# --- Plans and steps -----------------------------------------------------------------------
+
+
+def install_steps(plan):
+    """Give the plan a row per step of its method (missing ones only; safe to run twice)."""
+    have = set(plan.steps.values_list("step_id", flat=True))
+    PlanStep.objects.bulk_create(
+        [
+            PlanStep(plan=plan, step=step)
+            for step in MethodStep.objects.filter(method=plan.method)
+            if step.pk not in have
+        ]
+    )
+
+
+@transaction.atomic
+def create_plan(plan, user):
+    """Save a new plan (from a validated form's unsaved instance) with its steps and, for
+    MVO STEPS, an empty mission and vision."""
+    plan.created_by = user
+    plan.save()
+    install_steps(plan)
+    if plan.method == Method.MVO_STEPS:
+        MissionVision.objects.get_or_create(plan=plan, defaults={"updated_by": user})
+    return plan
+
+
+# --- Mission and vision ---------------------------------------------------------------------
+
+
+class StageError(ValidationError):
+    pass
+
+
+def _keep_version(mission_vision, user):
+    last = mission_vision.versions.order_by("-number").values_list("number", flat=True).first()
+    return MissionVisionVersion.objects.create(
+        mission_vision=mission_vision,
+        number=(last or 0) + 1,
+        stage=mission_vision.stage,
+        mission=mission_vision.mission,
+        vision=mission_vision.vision,
+        answers=mission_vision.answers,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def save_mission_vision(mission_vision, user):
+    """After a form saved the texts: stamp who and when, and keep the new state as a version.
+    Nothing is kept when nothing changed."""
+    last = mission_vision.versions.order_by("-number").first()
+    if last and (last.mission, last.vision, last.answers, last.stage) == (
+        mission_vision.mission,
+        mission_vision.vision,
+        mission_vision.answers,
+        mission_vision.stage,
+    ):
+        return last
+    MissionVision.objects.filter(pk=mission_vision.pk).update(
+        updated_at=timezone.now(), updated_by=user
+    )
+    return _keep_version(mission_vision, user)
+
+
+NEXT_STAGE = {Stage.DRAFT: Stage.TESTED, Stage.TESTED: Stage.FINAL}
+
+
+@transaction.atomic
+def change_stage(mission_vision, stage, user, *, confirmed=False):
+    """Move voorlopig → getoetst → definitief, or back to voorlopig (reopen).
+
+    Getoetst needs at least one reaction; definitief with unprocessed reactions needs
+    ``confirmed``. Raises StageError with a message for the user otherwise."""
+    current = MissionVision.objects.select_for_update().get(pk=mission_vision.pk)
+    if stage == current.stage:
+        return current
+    if stage != Stage.DRAFT and NEXT_STAGE.get(current.stage) != stage:
+        raise StageError(_("Deze stap kan nu niet: missie en visie gaan één fase tegelijk verder."))
+    if not (current.mission.strip() and current.vision.strip()) and stage != Stage.DRAFT:
+        raise StageError(_("Schrijf eerst zowel de missie als de visie."))
+    if stage == Stage.TESTED and not current.feedback.exists():
+        raise StageError(
+            _("Verzamel eerst minstens één reactie van collega's, directie of stakeholders.")
+        )
+    if stage == Stage.FINAL and current.feedback.filter(processed=False).exists() and not confirmed:
+        raise StageError(_("Er zijn nog reacties die niet zijn verwerkt."), code="unprocessed")
+    current.stage = stage
+    current.version += 1
+    current.updated_at, current.updated_by = timezone.now(), user
+    current.save(update_fields=["stage", "version", "updated_at", "updated_by"])
+    _keep_version(current, user)
+    return current
+
+
+def text_diff(old, new):
+    """The difference of two texts, word by word: [(kind, text)] with kind one of
+    "same", "added", "removed"."""
+    old_words, new_words = old.split(), new.split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(("same", " ".join(old_words[a1:a2])))
+            continue
+        if a2 > a1:
+            parts.append(("removed", " ".join(old_words[a1:a2])))
+        if b2 > b1:
+            parts.append(("added", " ".join(new_words[b1:b2])))
+    return parts
+
+
+# --- Goals, droombeelden and urgent actions -------------------------------------------------
+
+
+def check_goal_limit(goal):
+    """At most three goals per theme in a plan; raises ValidationError on the theme field."""
+    if not goal.theme_id:
+        return
+    others = Goal.objects.filter(plan_id=goal.plan_id, theme_id=goal.theme_id).exclude(pk=goal.pk)
+    if others.count() >= MAX_GOALS_PER_THEME:
+        raise ValidationError(
+            {
+                "theme": _(
+                    "Dit thema heeft al %(max)s doelen in dit plan. Kies er hoogstens drie per "
+                    "thema: voeg droombeelden samen of maak een bestaand doel breder."
+                )
+                % {"max": MAX_GOALS_PER_THEME}
+            }
+        )
+
+
+@transaction.atomic
+def save_goal(form):
+    """Save a goal form, checking the three-goals-per-theme rule under a lock on the plan so
+    that two people adding a goal at once cannot both pass it."""
+    goal = form.instance
+    Plan.objects.select_for_update().filter(pk=goal.plan_id).first()
+    try:
+        check_goal_limit(goal)
+    except ValidationError as error:
+        form.add_error(None if "theme" not in form.fields else "theme", error.messages[0])
+        raise EditConflict from error
+    return form.save()
+
+
+@transaction.atomic
+def group_wishes(plan, wishes, goal):
+    """Put droombeelden of the plan into a goal of the same plan (the coordinator's grouping)."""
+    if goal.plan_id != plan.pk:
+        raise ValidationError(_("Dit doel hoort niet bij dit plan."))
+    wrong_theme = [w for w in wishes if goal.theme_id and w.theme_id != goal.theme_id]
+    if wrong_theme:
+        raise ValidationError(_("Groepeer alleen droombeelden van het thema van het doel."))
+    return plan.wishes.filter(pk__in=[w.pk for w in wishes]).update(goal=goal)
+
+
+@transaction.atomic
+def toggle_urgent(plan, action, user):
+    """Mark or unmark an action as one of the voter's two most urgent for its theme.
+    Returns True if it is now marked. Raises ValidationError beyond two per theme."""
+    if action.plan_id != plan.pk or not action.theme_id:
+        raise ValidationError(
+            _("Alleen acties met een thema binnen dit plan kunnen een stem krijgen.")
+        )
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()
+    existing = UrgentVote.objects.filter(voter=user, action=action)
+    if existing.exists():
+        existing.delete()
+        return False
+    used = UrgentVote.objects.filter(voter=user, plan=plan, theme_id=action.theme_id).count()
+    if used >= URGENT_VOTES_PER_THEME:
+        raise ValidationError(
+            _(
+                "U heeft voor dit thema al twee acties als meest urgent gekozen. Haal eerst een "
+                "stem weg."
+            )
+        )
+    UrgentVote.objects.create(
+        organisation_id=plan.organisation_id,
+        plan=plan,
+        theme_id=action.theme_id,
+        action=action,
+        voter=user,
+    )
+    return True
+
+
+def urgency_tally(plan):
+    """{action_id: votes} for the plan's actions, counted in the database."""
+    return dict(
+        UrgentVote.objects.filter(plan=plan)
+        .values("action")
+        .annotate(n=Count("pk"))
+        .values_list("action", "n")
+    )
+
+
+# --- Actions --------------------------------------------------------------------------------
+
+
+def move_action(action, year, quarter, version, plan=None):
+    """Plan an action in another quarter (the board); None, None takes it off the calendar.
+    The quarter must lie in the plan period. EditConflict if the card was changed meanwhile."""
+    plan = plan or action.plan
+    if year is not None and (year, quarter) not in plan.quarters:
+        raise ValidationError(_("Kies een kwartaal binnen de planperiode."))
+    period = year * 10 + quarter if year is not None else None
+    claimed = Action.objects.filter(pk=action.pk, version=version).update(
+        planned_year=year,
+        planned_quarter=quarter,
+        planned_period=period,
+        updated_at=timezone.now(),
+        version=F("version") + 1,
+    )
+    if not claimed:
+        raise EditConflict
+    action.refresh_from_db()
+    return action
+
+
+@transaction.atomic
+def bulk_set_status(actions_queryset, status):
+    """Give every action of the queryset (already scoped to the organisation) a status, in
+    one statement; their versions go up so open forms are told."""
+    if status not in ActionStatus.values:
+        raise ValidationError(_("Kies een geldige status."))
+    return actions_queryset.update(
+        status=status, updated_at=timezone.now(), version=F("version") + 1
+    )
+
+
+# --- Next cycle -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_next_cycle(plan, user):
+    """A new plan for the next period, linked to this one: same method, themes and KPIs; the
+    goals copied (marked to review); unfinished actions carried over; for MVO STEPS phase 1
+    and the final mission and vision taken along, so the new cycle starts at phase 2.
+    The old plan is left exactly as it is."""
+    length = plan.end_year - plan.start_year + 1
+    new = Plan(
+        organisation_id=plan.organisation_id,
+        title=plan.title,
+        method=plan.method,
+        start_year=plan.end_year + 1,
+        end_year=plan.end_year + length,
+        coordinator_id=plan.coordinator_id,
+        description=plan.description,
+        predecessor=plan,
+    )
+    new.full_clean(exclude=["organisation"])
+    create_plan(new, user)
+    new.themes.set(plan.themes.all())
+    new.kpis.set(plan.kpis.all())
+    goal_map = {}
+    for goal in plan.goals.all():
+        old_pk = goal.pk
+        goal.pk = None
+        goal.plan = new
+        goal.version = 1
+        goal.needs_review = True
+        goal.carried_from_id = old_pk
+        goal.created_at = timezone.now()
+        goal.save()
+        goal_map[old_pk] = goal.pk
+    carried = []
+    for action in plan.actions.filter(status__in=OPEN_STATUSES):
+        carried.append(
+            Action(
+                organisation_id=plan.organisation_id,
+                plan=new,
+                title=action.title,
+                description=action.description,
+                why=action.why,
+                goal_id=goal_map.get(action.goal_id),
+                theme_id=action.theme_id,
+                responsible_id=action.responsible_id,
+                team=action.team,
+                budget=action.budget,
+                hours=action.hours,
+                within_budget=action.within_budget,
+                status=ActionStatus.PLANNED,
+                progress_notes=action.progress_notes,
+                carried_from=action,
+            )
+        )
+    Action.objects.bulk_create(carried)
+    if plan.method == Method.MVO_STEPS:
+        _carry_phase_one(plan, new, user)
+    return new
+
+
+def _carry_phase_one(old, new, user):
+    old_steps = {s.step_id: s for s in old.steps.filter(step__phase__number=1)}
+    for plan_step in new.steps.filter(step_id__in=old_steps):
+        source = old_steps[plan_step.step_id]
+        plan_step.status = StepStatus.DONE
+        plan_step.notes, plan_step.answers = source.notes, source.answers
+        plan_step.updated_at, plan_step.updated_by = timezone.now(), user
+        plan_step.save(update_fields=["status", "notes", "answers", "updated_at", "updated_by"])
+    source = MissionVision.objects.filter(plan=old).first()
+    if source is not None:
+        target = new.mission_vision
+        target.mission, target.vision = source.mission, source.vision
+        target.answers, target.stage = source.answers, source.stage
+        target.save(update_fields=["mission", "vision", "answers", "stage"])
+        _keep_version(target, user)
