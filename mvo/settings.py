@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp import constants as csp
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
+    "csp",
     # Koers apps, in import order: a lower app never imports a higher one.
     "mvo.apps.MvoConfig",
     "themes.apps.ThemesConfig",
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "mvo.middleware.DutchFirstLocaleMiddleware",  # after auth: the account keeps the choice
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mvo.guard.OrganisationGuardMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -93,9 +96,20 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while a task writes; a busy timeout avoids "database is locked".
+    # Concurrent writers wait their turn instead of failing with "database is locked":
+    # - IMMEDIATE: every transaction.atomic takes the write lock at BEGIN. With the default
+    #   (DEFERRED) a transaction that read first and writes later cannot wait for the lock;
+    #   SQLite refuses it at once. It also serialises select_for_update blocks, which SQLite
+    #   ignores.
+    # - timeout: seconds a connection waits for the lock (SQLite's busy timeout).
+    # - WAL: readers do not block the writer, nor the writer the readers; with WAL,
+    #   synchronous=NORMAL is still safe against corruption and much faster.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -180,6 +194,25 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# Content-Security-Policy (django-csp): only Koers's own files run or style a page; no inline
+# scripts or style attributes, nothing from other hosts. SVG charts use presentation attributes,
+# which the policy allows; Bootstrap's icons are data: images. Applies in development too, so
+# that a violation shows up before it reaches production.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
