@@ -76,7 +76,7 @@ class KpiList(OrgListView):
             sign = -1 if sort[0] == "-" else 1
             ids.sort(key=lambda pk: _percent_key(progress[pk].percent, sign))
         page = paginate(self.request, ids, self.per_page)
-        rows = Kpi.objects.filter(pk__in=page.object_list).for_list()
+        rows = Kpi.objects.filter(pk__in=page.object_list).for_list().with_names()
         by_pk = {kpi.pk: kpi for kpi in rows}
         kpis = [by_pk[pk] for pk in page.object_list if pk in by_pk]
         for kpi in kpis:

@@ -2,10 +2,12 @@
 
 import csv
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils.html import escape
 from openpyxl import load_workbook
 
 from kpis.models import Kpi, Measurement, Target
@@ -292,6 +294,13 @@ def test_list_filters_by_status_theme_owner_with_htmx_partial(org_a, theme, clie
     assert "Elders" in by_owner and "Achterop" not in by_owner
     bad = client.get(url(org_a.org, "?status=wild&theme=abc"))
     assert bad.status_code == 200
+
+
+def test_list_rows_show_theme_and_owner(org_a, theme, client_for):
+    KpiFactory(organisation=org_a.org, theme=theme, name="Verzuim", owner=org_a.manager)
+    html = client_for(org_a.viewer).get(url(org_a.org)).content.decode()
+    assert re.search(r'<td data-label="Thema"[^>]*>Klimaat</td>', html)
+    assert escape(org_a.manager.get_full_name()) in html
 
 
 def test_exports_xlsx_and_csv(org_a, theme, client_for):
