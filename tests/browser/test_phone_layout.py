@@ -293,6 +293,15 @@ def test_no_page_scrolls_sideways(browser, live_server, org_a, log_in, viewport)
     shots = {PHONE["width"]: "phone", TABLET["width"]: "tablet"}.get(viewport["width"], "laptop")
     problems = {}
     page = browser.new_context(viewport=viewport).new_page()
+    # Every page also runs under the strict Content-Security-Policy: the browser reports each
+    # blocked script, style or image on the console.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append((page.url, message.text))
+        if "Content Security Policy" in message.text
+        else None,
+    )
     site = live_server.url
     for name in ["login", "password_reset"]:
         look(page, site + reverse(name), name, shots, problems)
@@ -338,6 +347,7 @@ def test_no_page_scrolls_sideways(browser, live_server, org_a, log_in, viewport)
     look(newcomer, signup, "invitation_signup", shots, problems)
 
     assert not problems, json.dumps(problems, indent=1)
+    assert blocked == []
 
 
 @pytest.mark.browser
