@@ -8,10 +8,13 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mvo.models import Membership, Role
 from mvo.versioning import EditConflict
 
 from .models import (
+    LAST_YEAR,
     MAX_GOALS_PER_THEME,
+    MAX_PLAN_YEARS,
     OPEN_STATUSES,
     URGENT_VOTES_PER_THEME,
     Action,
@@ -24,7 +27,6 @@ from .models import (
     Plan,
     PlanStep,
     Stage,
-    StepStatus,
     UrgentVote,
 )
 
@@ -171,6 +173,7 @@ def save_goal(form):
     except ValidationError as error:
         form.add_error(None if "theme" not in form.fields else "theme", error.messages[0])
         raise EditConflict from error
+    goal.needs_review = False  # saved through the form: someone has looked at it again
     return form.save()
 
 
@@ -263,77 +266,151 @@ def bulk_set_status(actions_queryset, status):
 # --- Next cycle -----------------------------------------------------------------------------
 
 
+class CycleError(ValidationError):
+    pass
+
+
+def next_period(plan):
+    """(first year, last year) of the cycle after ``plan``: as long as it, right after it."""
+    length = plan.end_year - plan.start_year + 1
+    return plan.end_year + 1, plan.end_year + length
+
+
+def next_cycle_problem(plan):
+    """Why ``plan`` cannot get a next cycle now, as a message for the user; None if it can."""
+    start, end = next_period(plan)
+    if end > LAST_YEAR:
+        return _(
+            "De volgende cyclus zou lopen van %(start)s tot en met %(end)s, maar Koers plant tot "
+            "en met %(last)s. Maak het vervolgplan zelf aan, met een periode die uiterlijk in "
+            "%(last)s eindigt."
+        ) % {"start": start, "end": end, "last": LAST_YEAR}
+    if end - start >= MAX_PLAN_YEARS:
+        return _(
+            "Dit plan loopt langer dan tien jaar, dus een volgende cyclus van dezelfde lengte "
+            "kan niet. Maak het vervolgplan zelf aan, met een periode van hoogstens tien jaar."
+        )
+    existing = plan.successors.filter(start_year__lte=end, end_year__gte=start).first()
+    if existing is not None:
+        return _(
+            "Er is al een volgende cyclus voor deze periode: %(plan)s. Werk in dat plan verder "
+            "in plaats van een tweede te starten."
+        ) % {"plan": existing}
+    return None
+
+
+def _next_title(plan, start, end):
+    """The title with the old period replaced by the new one, where it names the period."""
+    label = str(start) if start == end else f"{start}–{end}"
+    for old in (plan.period_label, f"{plan.start_year}-{plan.end_year}"):
+        if old in plan.title:
+            return plan.title.replace(old, label)[:200]
+    return plan.title
+
+
+def _still_writer(plan, user_id):
+    writers = [role for role in Role.values if Role.at_least(role, Role.MEMBER)]
+    return (
+        user_id is not None
+        and Membership.objects.filter(
+            user_id=user_id, organisation_id=plan.organisation_id, role__in=writers
+        ).exists()
+    )
+
+
 @transaction.atomic
 def start_next_cycle(plan, user):
     """A new plan for the next period, linked to this one: same method, themes and KPIs; the
     goals copied (marked to review); unfinished actions carried over; for MVO STEPS phase 1
-    and the final mission and vision taken along, so the new cycle starts at phase 2.
-    The old plan is left exactly as it is."""
-    length = plan.end_year - plan.start_year + 1
+    and the mission and vision taken along, so the new cycle starts at phase 2.
+    The old plan is left exactly as it is. Raises CycleError with a message for the user when
+    the next period does not fit or the plan already has a next cycle for it."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)  # two clicks: one successor
+    problem = next_cycle_problem(plan)
+    if problem:
+        raise CycleError(problem)
+    start, end = next_period(plan)
     new = Plan(
         organisation_id=plan.organisation_id,
-        title=plan.title,
+        title=_next_title(plan, start, end),
         method=plan.method,
-        start_year=plan.end_year + 1,
-        end_year=plan.end_year + length,
-        coordinator_id=plan.coordinator_id,
+        start_year=start,
+        end_year=end,
+        coordinator_id=plan.coordinator_id if _still_writer(plan, plan.coordinator_id) else None,
         description=plan.description,
         predecessor=plan,
     )
-    new.full_clean(exclude=["organisation"])
+    try:
+        new.full_clean(exclude=["organisation", "coordinator", "predecessor", "created_by"])
+    except ValidationError as error:
+        raise CycleError(" ".join(error.messages)) from error
     create_plan(new, user)
     new.themes.set(plan.themes.all())
     new.kpis.set(plan.kpis.all())
     goal_map = {}
-    for goal in plan.goals.all():
-        old_pk = goal.pk
-        goal.pk = None
-        goal.plan = new
-        goal.version = 1
-        goal.needs_review = True
-        goal.carried_from_id = old_pk
-        goal.created_at = timezone.now()
-        goal.save()
-        goal_map[old_pk] = goal.pk
-    carried = []
-    for action in plan.actions.filter(status__in=OPEN_STATUSES):
-        carried.append(
-            Action(
-                organisation_id=plan.organisation_id,
-                plan=new,
-                title=action.title,
-                description=action.description,
-                why=action.why,
-                goal_id=goal_map.get(action.goal_id),
-                theme_id=action.theme_id,
-                responsible_id=action.responsible_id,
-                team=action.team,
-                budget=action.budget,
-                hours=action.hours,
-                within_budget=action.within_budget,
-                status=ActionStatus.PLANNED,
-                progress_notes=action.progress_notes,
-                carried_from=action,
-            )
+    for goal in plan.goals.order_by("pk"):
+        copy = Goal.objects.create(
+            organisation_id=plan.organisation_id,
+            plan=new,
+            kind=goal.kind,
+            title=goal.title,
+            theme_id=goal.theme_id,
+            kpi_id=goal.kpi_id,
+            target_value=goal.target_value,
+            deadline=goal.deadline,
+            specific=goal.specific,
+            acceptable=goal.acceptable,
+            realistic=goal.realistic,
+            needs_review=True,
+            carried_from=goal,
         )
-    Action.objects.bulk_create(carried)
+        goal_map[goal.pk] = copy.pk
+    now = timezone.now()
+    Action.objects.bulk_create(
+        Action(
+            organisation_id=plan.organisation_id,
+            plan=new,
+            title=action.title,
+            description=action.description,
+            why=action.why,
+            goal_id=goal_map.get(action.goal_id),
+            theme_id=action.theme_id,
+            responsible_id=action.responsible_id,
+            team=action.team,
+            budget=action.budget,
+            hours=action.hours,
+            within_budget=action.within_budget,
+            status=ActionStatus.PLANNED,
+            progress_notes=action.progress_notes,
+            carried_from=action,
+            created_at=now,
+            updated_at=now,
+        )
+        for action in plan.actions.filter(status__in=OPEN_STATUSES).order_by("pk")
+    )
     if plan.method == Method.MVO_STEPS:
         _carry_phase_one(plan, new, user)
     return new
 
 
 def _carry_phase_one(old, new, user):
+    """Phase 1 (mission and vision) as the old plan left it: status, notes and answers of its
+    steps, and the mission and vision with their stage, kept as the new plan's first version."""
+    now = timezone.now()
     old_steps = {s.step_id: s for s in old.steps.filter(step__phase__number=1)}
     for plan_step in new.steps.filter(step_id__in=old_steps):
         source = old_steps[plan_step.step_id]
-        plan_step.status = StepStatus.DONE
+        plan_step.status = source.status
         plan_step.notes, plan_step.answers = source.notes, source.answers
-        plan_step.updated_at, plan_step.updated_by = timezone.now(), user
+        plan_step.updated_at, plan_step.updated_by = now, user
         plan_step.save(update_fields=["status", "notes", "answers", "updated_at", "updated_by"])
     source = MissionVision.objects.filter(plan=old).first()
     if source is not None:
         target = new.mission_vision
         target.mission, target.vision = source.mission, source.vision
         target.answers, target.stage = source.answers, source.stage
-        target.save(update_fields=["mission", "vision", "answers", "stage"])
+        target.updated_at, target.updated_by = now, user
+        target.save(
+            update_fields=["mission", "vision", "answers", "stage", "updated_at", "updated_by"]
+        )
         _keep_version(target, user)

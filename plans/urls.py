@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import plans
+from .views import cycle, plans
 
 app_name = "plans"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/verwijderen/", plans.PlanDelete.as_view(), name="delete"),
     path("<int:pk>/stappen/<int:step_pk>/", plans.step_detail, name="step"),
     path("<int:pk>/kpis/", plans.plan_kpis, name="kpis"),
+    path("<int:pk>/volgende-cyclus/", cycle.next_cycle, name="next_cycle"),
 ]

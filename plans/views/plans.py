@@ -105,6 +105,7 @@ def plan_detail(request, org_slug, pk):
         "successors": list(plan.successors.all()),
         "action_totals": plan.actions.totals(),
         "goal_count": plan.goals.count(),
+        "goals_to_review": plan.goals.filter(needs_review=True).count(),
     }
     return render(request, "plans/plan_detail.html", context)
 
