@@ -1,6 +1,7 @@
 """Forms of the plans app. Validation lives here and in the models' clean()."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from kpis.models import Kpi
 from mvo.forms import OrgModelForm
 from mvo.models import Role, User
+from mvo.validation import browser_limits
 from mvo.versioning import VersionedModelForm
 
-from .models import Plan, PlanStep, StepStatus
+from .models import Feedback, Method, MethodStep, MissionVision, Plan, PlanStep, StepStatus
 
 WRITERS = [role for role in Role.values if Role.at_least(role, Role.MEMBER)]
 
@@ -109,3 +111,150 @@ class PlanKpisForm(OrgModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kpis"].queryset = self.fields["kpis"].queryset.order_by("name")
+
+
+# --- Mission and vision ---------------------------------------------------------------------
+
+MISSION_STEP_CODE = "1.3"  # the MVO STEPS step whose guiding questions the mission page asks
+QUESTION_PREFIXES = (("mission", "Missie:"), ("vision", "Visie:"))
+MAX_FEEDBACK_LENGTH = 5000
+
+
+def mission_questions():
+    """The guiding questions of step 1.3, in the active language, as
+    {"mission": [...], "vision": [...]}. The Dutch text decides where a question belongs
+    (it starts with "Missie:" or "Visie:"); that prefix is left off the question shown."""
+    groups = {key: [] for key, _prefix in QUESTION_PREFIXES}
+    step = MethodStep.objects.filter(method=Method.MVO_STEPS, code=MISSION_STEP_CODE).first()
+    if step is None:
+        return groups
+    shown = step.questions
+    for i, dutch in enumerate(step.questions_nl):
+        for key, prefix in QUESTION_PREFIXES:
+            if dutch.startswith(prefix):
+                text = shown[i] if i < len(shown) else dutch
+                text = text.partition(":")[2].strip() or text
+                groups[key].append(text[:1].upper() + text[1:])
+    return groups
+
+
+def stored_answers(answers, group):
+    """The answers kept for ``group`` ("mission" or "vision"), as a list of texts."""
+    value = answers.get(group) if isinstance(answers, dict) else None
+    return [str(a) for a in value] if isinstance(value, list) else []
+
+
+class MissionVisionForm(VersionedModelForm):
+    """The mission, the vision and one answer per guiding question (mission_answer_0, ...,
+    vision_answer_0, ...), kept in MissionVision.answers as {"mission": [...], "vision": [...]}."""
+
+    mission = forms.CharField(
+        label=_("Missie"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Waar staat uw organisatie voor, en voor wie is zij er?"),
+    )
+    vision = forms.CharField(
+        label=_("Visie"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Wat wilt u op lange termijn bereiken, en waar gelooft u in?"),
+    )
+
+    class Meta:
+        model = MissionVision
+        fields = ["mission", "vision"]
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for group, texts in questions.items():
+            answers = stored_answers(self.instance.answers, group)
+            for i, question in enumerate(texts):
+                self.fields[f"{group}_answer_{i}"] = forms.CharField(
+                    label=question,
+                    required=False,
+                    max_length=5000,
+                    initial=answers[i] if i < len(answers) else "",
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def answer_fields(self, group):
+        return [self[f"{group}_answer_{i}"] for i in range(len(self.questions[group]))]
+
+    def sections(self):
+        """Per part (mission, vision): its heading, its text field and its question fields."""
+        return [
+            {"title": title, "text": self[group], "answers": self.answer_fields(group)}
+            for group, title in (("mission", _("Missie")), ("vision", _("Visie")))
+        ]
+
+    def save(self, commit=True):
+        self.instance.answers = {
+            group: [self.cleaned_data[f"{group}_answer_{i}"] for i in range(len(texts))]
+            for group, texts in self.questions.items()
+        }
+        return super().save(commit)
+
+
+class FeedbackForm(forms.ModelForm):
+    """A reaction on the draft mission and vision (step 1.4)."""
+
+    class Meta:
+        model = Feedback
+        fields = ["given_by", "given_on", "comment"]
+        widgets = {
+            "given_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "comment": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_FEEDBACK_LENGTH}),
+        }
+        error_messages = {
+            "given_by": {"required": _("Vul in van wie de reactie komt.")},
+            "given_on": {
+                "required": _("Vul de datum van de reactie in."),
+                "invalid": _("Vul een bestaande datum in, bijvoorbeeld 15-03-2026."),
+            },
+            "comment": {"required": _("Schrijf op wat de reactie inhoudt.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].validators.append(MaxLengthValidator(MAX_FEEDBACK_LENGTH))
+        browser_limits(self.fields["given_on"], Feedback._meta.get_field("given_on"))
+
+
+class CompareVersionsForm(forms.Form):
+    """Two kept versions of a mission and vision to compare (``?a=N&b=M``)."""
+
+    a = forms.IntegerField(label=_("Oude versie"))
+    b = forms.IntegerField(label=_("Nieuwe versie"))
+
+    def __init__(self, *args, mission_vision, last, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mission_vision, self.last, self.versions = mission_vision, last, {}
+        for field in self.fields.values():
+            field.error_messages = {
+                "required": _("Vul een versienummer in."),
+                "invalid": _("Vul een versienummer in als geheel getal, bijvoorbeeld 2."),
+            }
+            field.widget.attrs.update({"min": 1, "max": last, "inputmode": "numeric"})
+
+    def clean(self):
+        cleaned = super().clean()
+        numbers = [cleaned[name] for name in ("a", "b") if 1 <= cleaned.get(name, 0) <= self.last]
+        if numbers:
+            found = self.mission_vision.versions.filter(number__in=numbers)
+            self.versions = {version.number: version for version in found}
+        for name in ("a", "b"):
+            if name in cleaned and cleaned[name] not in self.versions:
+                self.add_error(
+                    name,
+                    _("Versie %(number)s bestaat niet. Kies een nummer van 1 tot en met %(last)s.")
+                    % {"number": cleaned[name], "last": self.last},
+                )
+        return cleaned
+
+    def pair(self):
+        """(old version, new version) of a valid form."""
+        return self.versions[self.cleaned_data["a"]], self.versions[self.cleaned_data["b"]]

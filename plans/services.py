@@ -142,6 +142,13 @@ def text_diff(old, new):
     return parts
 
 
+def set_feedback_processed(feedback, processed):
+    """Mark a reaction on the mission and vision as processed (step 1.5) or not."""
+    feedback.processed = bool(processed)
+    feedback.save(update_fields=["processed"])
+    return feedback
+
+
 # --- Goals, droombeelden and urgent actions -------------------------------------------------
 
 

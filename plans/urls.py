@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cycle, plans
+from .views import cycle, mission, plans
 
 app_name = "plans"
 
@@ -12,5 +12,19 @@ urlpatterns = [
     path("<int:pk>/verwijderen/", plans.PlanDelete.as_view(), name="delete"),
     path("<int:pk>/stappen/<int:step_pk>/", plans.step_detail, name="step"),
     path("<int:pk>/kpis/", plans.plan_kpis, name="kpis"),
+    path("<int:pk>/missie-visie/", mission.mission, name="mission"),
+    path("<int:pk>/missie-visie/fase/", mission.mission_stage, name="mission_stage"),
+    path("<int:pk>/missie-visie/reacties/", mission.feedback_create, name="feedback_create"),
+    path(
+        "<int:pk>/missie-visie/reacties/<int:feedback_pk>/verwerkt/",
+        mission.feedback_toggle,
+        name="feedback_toggle",
+    ),
+    path("<int:pk>/missie-visie/versies/", mission.mission_versions, name="mission_versions"),
+    path(
+        "<int:pk>/missie-visie/versies/<int:number>/",
+        mission.mission_version,
+        name="mission_version",
+    ),
     path("<int:pk>/volgende-cyclus/", cycle.next_cycle, name="next_cycle"),
 ]
