@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -93,17 +93,23 @@ def load_invitation(token):
     return invitation
 
 
-@transaction.atomic
-def accept_invitation(invitation, user):
-    """Make ``user`` a member. Works once: a second call raises InvitationError."""
-    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if locked.accepted_at is not None or locked.revoked_at is not None:
-        raise InvitationError(_("Deze uitnodiging is al gebruikt."), status=410)
-    if user.email.lower() != locked.email.lower():
+def _lock_open_invitation(invitation, used_message):
+    """The invitation row, locked until the transaction ends; InvitationError if it was used
+    or revoked meanwhile. Of several requests with the same link, one goes on and the others
+    wait here, then see it used (PostgreSQL: the row lock; SQLite: the write lock that every
+    transaction takes at BEGIN IMMEDIATE, see settings)."""
+    locked = Invitation.objects.select_for_update(of=("self",)).select_related("organisation")
+    locked = locked.get(pk=invitation.pk)
+    if locked.revoked_at is not None:
         raise InvitationError(
-            _("Deze uitnodiging is voor een ander e-mailadres dan waarmee u bent ingelogd."),
-            status=403,
+            _("Deze uitnodiging is ingetrokken of bestaat niet meer."), status=410
         )
+    if locked.accepted_at is not None:
+        raise InvitationError(used_message, status=410)
+    return locked
+
+
+def _join(locked, user):
     membership, _created = Membership.objects.get_or_create(
         user=user,
         organisation=locked.organisation,
@@ -116,12 +122,36 @@ def accept_invitation(invitation, user):
 
 
 @transaction.atomic
+def accept_invitation(invitation, user):
+    """Make ``user`` a member. Works once: a second call raises InvitationError."""
+    locked = _lock_open_invitation(invitation, _("Deze uitnodiging is al gebruikt."))
+    if user.email.lower() != locked.email.lower():
+        raise InvitationError(
+            _("Deze uitnodiging is voor een ander e-mailadres dan waarmee u bent ingelogd."),
+            status=403,
+        )
+    return _join(locked, user)
+
+
 def register_and_accept(invitation, full_name, password):
-    """A newcomer without an account sets a name and password and joins at once."""
-    user = get_user_model().objects.create_user(
-        email=invitation.email, password=password, full_name=full_name
-    )
-    return accept_invitation(invitation, user)
+    """A newcomer without an account sets a name and password and joins at once.
+
+    Safe when the same link is posted several times at once (a double click, two tabs):
+    exactly one account and membership are made; the others get InvitationError."""
+    User = get_user_model()
+    user = User(email=User.objects.normalize_email(invitation.email).lower(), full_name=full_name)
+    user.set_password(password)  # slow on purpose: done before the lock is taken
+    used = _("Deze uitnodiging is al gebruikt. Log in om verder te gaan.")
+    with transaction.atomic():
+        locked = _lock_open_invitation(invitation, used)
+        if User.objects.filter(email__iexact=user.email).exists():
+            raise InvitationError(used, status=410)
+        try:
+            with transaction.atomic():  # a savepoint: the unique e-mail is the last guard
+                user.save()
+        except IntegrityError as exc:
+            raise InvitationError(used, status=410) from exc
+        return _join(locked, user)
 
 
 @transaction.atomic

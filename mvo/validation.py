@@ -32,6 +32,17 @@ _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")  # 1.234 or 1.234.567
 _GROUPED_EN = re.compile(r"\d{1,3}(,\d{3})+")  # 1,234 (with a decimal point after it)
 
 
+def id_from_query(value):
+    """The database id in a query-string value, or None if it is not one.
+
+    Only ASCII digits count: "²".isdigit() is true, yet int("²") fails, and a string of
+    Arabic-Indic digits would silently become a number. A BigAutoField holds at most 19 digits.
+    """
+    if value and value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
+
+
 def parse_number(text):
     """A Decimal from a number typed the Dutch (or plain) way; None if it is not a number."""
     value = _SPACES.sub("", text)

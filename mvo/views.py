@@ -205,10 +205,13 @@ def accept_invitation(request, token):
         invitation = services.load_invitation(token)
     except services.InvitationError as error:
         return _invitation_problem(request, error)
-    existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
-    if existing is None:
-        return _signup_and_accept(request, invitation)
+    if request.user.is_authenticated and request.user.email.lower() != invitation.email.lower():
+        # Never switch accounts behind someone's back: they log out first, then come back.
+        context = {"invitation": invitation, "next": request.path}
+        return render(request, "mvo/invitation_other_account.html", context, status=403)
     if not request.user.is_authenticated:
+        if not get_user_model().objects.filter(email__iexact=invitation.email).exists():
+            return _signup_and_accept(request, invitation)
         messages.info(
             request,
             _("Log in met %(email)s om de uitnodiging te accepteren.")
@@ -222,22 +225,18 @@ def accept_invitation(request, token):
             return _invitation_problem(request, error)
         messages.success(request, _("Welkom bij %(org)s.") % {"org": invitation.organisation})
         return redirect("reports:dashboard", org_slug=invitation.organisation.slug)
-    wrong_user = request.user.email.lower() != invitation.email.lower()
-    status = 403 if wrong_user else 200
-    return render(
-        request,
-        "mvo/invitation_accept.html",
-        {"invitation": invitation, "wrong_user": wrong_user},
-        status=status,
-    )
+    return render(request, "mvo/invitation_accept.html", {"invitation": invitation})
 
 
 def _signup_and_accept(request, invitation):
     form = InvitationSignupForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        membership = services.register_and_accept(
-            invitation, form.cleaned_data["full_name"], form.cleaned_data["password1"]
-        )
+        try:
+            membership = services.register_and_accept(
+                invitation, form.cleaned_data["full_name"], form.cleaned_data["password1"]
+            )
+        except services.InvitationError as error:  # the same link was used a moment earlier
+            return _invitation_problem(request, error)
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom bij %(org)s.") % {"org": invitation.organisation})
         return redirect("reports:dashboard", org_slug=invitation.organisation.slug)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from mvo.exports import labels, table_response
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgDetailView, OrgListView, OrgUpdateView
+from mvo.validation import id_from_query
 from themes.expressions import theme_name
 
 from .charts import power_interest_grid
@@ -103,8 +104,8 @@ class DialogueCreate(DialogueFormMixin, OrgCreateView):
     success_message = _("De dialoog is vastgelegd.")
 
     def get_initial(self):
-        chosen = self.request.GET.get("stakeholder", "")
-        return {"date": timezone.localdate(), "stakeholders": [chosen] if chosen.isdigit() else []}
+        chosen = id_from_query(self.request.GET.get("stakeholder"))
+        return {"date": timezone.localdate(), "stakeholders": [] if chosen is None else [chosen]}
 
 
 class DialogueUpdate(DialogueFormMixin, OrgUpdateView):

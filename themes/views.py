@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgUpdateView
+from mvo.validation import id_from_query
 
 from . import charts
 from .forms import OrgThemeForm
@@ -60,8 +61,8 @@ class ThemeCreate(ThemeFormMixin, OrgCreateView):
 
     def get_initial(self):
         """Adding from the framework page: the theme and its usual SDGs are filled in."""
-        wanted = self.request.GET.get("kaderthema", "")
-        if not wanted.isdigit():
+        wanted = id_from_query(self.request.GET.get("kaderthema"))
+        if wanted is None:
             return {}
         picked = FrameworkTheme.objects.filter(pk=wanted)
         picked = picked.exclude(framework__code="sdg").prefetch_related("sdgs").first()

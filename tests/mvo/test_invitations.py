@@ -179,3 +179,63 @@ def test_invite_form_messages_in_dutch(org_a, client_for):
     )
     assert "al lid van de organisatie" in existing.content.decode()
     assert not Invitation.objects.exists()
+
+
+def _logout_form(page):
+    """The log-out form on the page and the address it sends the visitor back to."""
+    html = page.content.decode()
+    forms = re.findall(r'<form method="post" action="/account/uitloggen/".*?</form>', html, re.S)
+    found = [re.search(r'name="next" value="([^"]+)"', form) for form in forms]
+    found = [match.group(1) for match in found if match]
+    assert len(found) == 1, forms  # the navbar's own log-out button has no way back
+    return found[0]
+
+
+def test_logged_in_as_someone_else_is_asked_to_log_out_before_signing_up(
+    org_a, org_b, client_for, invite
+):
+    """An invitation for an address without an account, opened while logged in as another
+    person: no sign-up form that would quietly switch accounts, but a log-out button."""
+    invite(client_for(org_a.admin), org_a.org, "nog.geen.account@test.example")
+    link = _link_from_outbox()
+    client = client_for(org_b.member)
+    page = client.get(link)
+    assert page.status_code == 403
+    text = page.content.decode()
+    assert "nog.geen.account@test.example" in text and org_b.member.email in text
+    assert "ander e-mailadres" in text
+    assert "Account aanmaken" not in text
+    assert _logout_form(page) == link
+
+    signup = {"full_name": "X", "password1": "Zeer-geheim-42", "password2": "Zeer-geheim-42"}
+    assert client.post(link, signup).status_code == 403
+    assert not get_user_model().objects.filter(email="nog.geen.account@test.example").exists()
+    assert client.session["_auth_user_id"] == str(org_b.member.pk)  # still the same person
+    assert Invitation.objects.get().accepted_at is None
+
+    logged_out = client.post("/account/uitloggen/", {"next": link})
+    assert logged_out.status_code == 302 and logged_out["Location"] == link
+    assert "_auth_user_id" not in client.session
+    assert "Account aanmaken" in client.get(link).content.decode()
+
+
+def test_logged_in_as_someone_else_logs_out_then_logs_in_as_the_invitee(
+    org_a, org_b, client_for, invite
+):
+    invite(client_for(org_a.admin), org_a.org, org_a.viewer.email.replace("@a.", "@c."))
+    invitee = get_user_model().objects.create_user(
+        org_a.viewer.email.replace("@a.", "@c."), "Zeer-geheim-42"
+    )
+    link = _link_from_outbox()
+    client = client_for(org_b.member)
+    page = client.get(link)
+    assert page.status_code == 403
+    logged_out = client.post("/account/uitloggen/", {"next": _logout_form(page)})
+    assert logged_out["Location"] == link
+    to_login = client.get(link)
+    assert to_login.status_code == 302
+    assert to_login["Location"] == f"/account/inloggen/?next={link}"
+    client.force_login(invitee)
+    assert client.post(link).status_code == 302
+    assert Membership.objects.filter(user=invitee, organisation=org_a.org).exists()
+    assert not Membership.objects.filter(user=org_b.member, organisation=org_a.org).exists()
