@@ -7,12 +7,24 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kpis.models import Kpi
-from mvo.forms import OrgModelForm
+from mvo.forms import BoundedModelMultipleChoiceField, OrgModelForm
 from mvo.models import Role, User
 from mvo.validation import browser_limits
 from mvo.versioning import VersionedModelForm
+from themes.models import OrgTheme
 
-from .models import Feedback, Method, MethodStep, MissionVision, Plan, PlanStep, StepStatus
+from .models import (
+    Feedback,
+    Goal,
+    GoalKind,
+    Method,
+    MethodStep,
+    MissionVision,
+    Plan,
+    PlanStep,
+    StepStatus,
+    Wish,
+)
 
 WRITERS = [role for role in Role.values if Role.at_least(role, Role.MEMBER)]
 
@@ -258,3 +270,151 @@ class CompareVersionsForm(forms.Form):
     def pair(self):
         """(old version, new version) of a valid form."""
         return self.versions[self.cleaned_data["a"]], self.versions[self.cleaned_data["b"]]
+
+
+# --- Goals and droombeelden -----------------------------------------------------------------
+
+
+class ThemeField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class KpiField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.unit})"
+
+
+GENERAL_GOAL_FIELD_MESSAGE = _(
+    "Een algemeen MVO-doel hoort niet bij een thema, KPI of streefwaarde. Laat dit veld leeg, "
+    "of kies de soort ‘Doel op een thema’."
+)
+
+
+class GoalForm(OrgModelForm):
+    """A goal of a plan. Theme and KPI come from the organisation only; the three-goals-per-
+    theme rule is checked under a lock by services.save_goal. What keeps the goal from being
+    SMART is a warning (plans.smart), not a reason to refuse it."""
+
+    theme = ThemeField(queryset=OrgTheme.objects.all(), label=_("Thema"), required=False)
+    kpi = KpiField(queryset=Kpi.objects.all(), label=_("KPI"), required=False)
+
+    class Meta:
+        model = Goal
+        fields = [
+            "kind",
+            "title",
+            "theme",
+            "kpi",
+            "target_value",
+            "deadline",
+            "specific",
+            "acceptable",
+            "realistic",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "specific": forms.Textarea(attrs={"rows": 2}),
+            "acceptable": forms.Textarea(attrs={"rows": 2}),
+            "realistic": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        if not self.instance.pk:
+            self.instance.plan = plan
+        self.fields["theme"].queryset = self.fields["theme"].queryset.select_related(
+            "framework_theme"
+        )
+        self.fields["kpi"].queryset = self.fields["kpi"].queryset.order_by("name")
+        self.fields["theme"].help_text = _("Per thema hoogstens drie doelen in een plan.")
+        self.fields["kpi"].help_text = _("De KPI waarmee u meet of het doel is bereikt.")
+        self.fields["target_value"].help_text = _("De waarde van de KPI die u wilt bereiken.")
+        self.fields["deadline"].help_text = _("Wanneer is het doel bereikt? Binnen %(period)s.") % {
+            "period": plan.period_label
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == GoalKind.THEME and not cleaned.get("theme") and "theme" not in self.errors:
+            self.add_error("theme", _("Kies het thema waar dit doel bij hoort."))
+        if kind == GoalKind.GENERAL:
+            for name in ("theme", "kpi", "target_value"):
+                if cleaned.get(name) is not None:
+                    self.add_error(name, GENERAL_GOAL_FIELD_MESSAGE)
+        return cleaned
+
+
+class WishForm(OrgModelForm):
+    """A participant's droombeeld for one theme of the plan."""
+
+    submit_label = _("Droombeeld toevoegen")
+    theme = ThemeField(queryset=OrgTheme.objects.all(), label=_("Thema"))
+
+    class Meta:
+        model = Wish
+        fields = ["theme", "text", "department"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": _("Uw droombeeld")}
+        help_texts = {
+            "text": _("Wat wilt u over een paar jaar op dit thema bereikt zien?"),
+            "department": _("Uit welke afdeling komt dit droombeeld?"),
+        }
+
+    def __init__(self, *args, plan, themes, author, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = themes.filter(organisation=self.organisation)
+        if not self.instance.pk:
+            self.instance.plan, self.instance.author = plan, author
+
+
+class WishGroupForm(forms.Form):
+    """The coordinator puts droombeelden of one theme into an existing goal of that theme, or
+    into a new goal with the given title."""
+
+    wishes = BoundedModelMultipleChoiceField(
+        queryset=Wish.objects.none(),
+        label=_("Droombeelden"),
+        error_messages={
+            "required": _("Vink eerst de droombeelden aan die u wilt groeperen."),
+            "invalid_choice": _("Kies alleen droombeelden van dit plan."),
+        },
+    )
+    goal = forms.ModelChoiceField(
+        queryset=Goal.objects.none(),
+        required=False,
+        label=_("Bestaand doel"),
+        error_messages={"invalid_choice": _("Kies een doel van dit plan.")},
+    )
+    title = forms.CharField(label=_("Of een nieuw doel"), max_length=200, required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wishes"].queryset = plan.wishes.all()
+        self.fields["goal"].queryset = plan.goals.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        wishes, goal = cleaned.get("wishes"), cleaned.get("goal")
+        title = cleaned.get("title", "").strip()
+        if goal and title:
+            raise forms.ValidationError(
+                _("Kies een bestaand doel óf geef een nieuw doel een titel, niet allebei.")
+            )
+        if not goal and not title and "goal" not in self.errors:
+            raise forms.ValidationError(
+                _("Kies een bestaand doel of geef een nieuw doel een titel.")
+            )
+        if not wishes:
+            return cleaned
+        themes = {wish.theme_id for wish in wishes}
+        if len(themes) > 1:
+            raise forms.ValidationError(_("Groepeer de droombeelden van één thema tegelijk."))
+        cleaned["theme_id"] = themes.pop()
+        if goal and goal.theme_id != cleaned["theme_id"]:
+            self.add_error("goal", _("Kies een doel van hetzelfde thema als de droombeelden."))
+        cleaned["title"] = title
+        return cleaned

@@ -196,6 +196,19 @@ def group_wishes(plan, wishes, goal):
 
 
 @transaction.atomic
+def group_wishes_into_new_goal(plan, wishes, title, theme_id):
+    """Make a new goal on the theme from droombeelden of the plan (the coordinator's grouping).
+    Refused with a ValidationError beyond three goals for the theme, checked under a lock on
+    the plan so that two people grouping at once cannot both pass it."""
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()
+    goal = Goal(organisation_id=plan.organisation_id, plan=plan, theme_id=theme_id, title=title)
+    check_goal_limit(goal)
+    goal.save()
+    group_wishes(plan, wishes, goal)
+    return goal
+
+
+@transaction.atomic
 def toggle_urgent(plan, action, user):
     """Mark or unmark an action as one of the voter's two most urgent for its theme.
     Returns True if it is now marked. Raises ValidationError beyond two per theme."""

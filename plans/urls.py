@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cycle, mission, plans
+from .views import cycle, goals, mission, plans
 
 app_name = "plans"
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("<int:pk>/verwijderen/", plans.PlanDelete.as_view(), name="delete"),
     path("<int:pk>/stappen/<int:step_pk>/", plans.step_detail, name="step"),
     path("<int:pk>/kpis/", plans.plan_kpis, name="kpis"),
+    path("<int:pk>/doelen/", goals.goal_list, name="goals"),
+    path("<int:pk>/doelen/nieuw/", goals.GoalCreate.as_view(), name="goal_create"),
+    path("doelen/<int:pk>/bewerken/", goals.GoalUpdate.as_view(), name="goal_update"),
+    path("doelen/<int:pk>/verwijderen/", goals.GoalDelete.as_view(), name="goal_delete"),
+    path("<int:pk>/droombeelden/", goals.wish_list, name="wishes"),
+    path("<int:pk>/droombeelden/groeperen/", goals.wish_group, name="wishes_group"),
+    path("droombeelden/<int:pk>/verwijderen/", goals.wish_delete, name="wish_delete"),
+    path("<int:pk>/urgent/<int:action_pk>/", goals.urgent_toggle, name="urgent_toggle"),
     path("<int:pk>/missie-visie/", mission.mission, name="mission"),
     path("<int:pk>/missie-visie/fase/", mission.mission_stage, name="mission_stage"),
     path("<int:pk>/missie-visie/reacties/", mission.feedback_create, name="feedback_create"),
