@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from mvo.models import OrgScopedModel, OrgScopedQuerySet
+from mvo.models import Membership, OrgScopedModel, OrgScopedQuerySet
 from mvo.validation import DATE_VALIDATORS, SCORE_VALIDATORS
 from mvo.versioning import Versioned
 from themes.models import OrgTheme
@@ -138,7 +138,14 @@ class WorkingGroupRole(models.TextChoices):
 class WorkingGroupQuerySet(OrgScopedQuerySet):
     def with_related(self):
         # "trekker" sorts after "lid": descending puts the lead first.
-        return self.select_related("user").order_by("-role", "user__full_name", "external_name")
+        still_member = Membership.objects.filter(
+            user=OuterRef("user"), organisation=OuterRef("organisation")
+        )
+        return (
+            self.select_related("user")
+            .annotate(user_is_member=Exists(still_member))
+            .order_by("-role", "user__full_name", "external_name")
+        )
 
 
 class WorkingGroupMember(OrgScopedModel, Versioned):

@@ -102,3 +102,16 @@ def test_hand_over_leaves_the_other_organisation_alone(org_a, org_b, client_for)
     theirs.refresh_from_db()
     assert ours.owner == org_a.member
     assert theirs.owner == person
+
+
+def test_a_working_group_member_who_left_is_shown_as_former_member(org_a, client_for):
+    from tests.factories import WorkingGroupMemberFactory
+
+    person = MembershipFactory(organisation=org_a.org, user__full_name="Olaf Oudlid").user
+    WorkingGroupMemberFactory(organisation=org_a.org, user=person)
+    page_url = reverse("stakeholders:working_group", kwargs={"org_slug": org_a.org.slug})
+    client = client_for(org_a.member)
+    assert "voormalig lid" not in client.get(page_url).content.decode()
+    Membership.objects.filter(organisation=org_a.org, user=person).delete()
+    page = client.get(page_url).content.decode()
+    assert "Olaf Oudlid" in page and "voormalig lid" in page

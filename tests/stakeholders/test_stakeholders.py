@@ -66,7 +66,7 @@ def test_dialogue_recorded_and_listed_on_stakeholder(org_a, client_for):
     theme = OrgThemeFactory(organisation=org_a.org, own_name="Ketens")
     client = client_for(org_a.member)
     form = client.get(url(org_a.org, f"dialogen/nieuw/?stakeholder={supplier.pk}"))
-    assert form.context["form"].initial["stakeholders"] == [str(supplier.pk)]
+    assert form.context["form"].initial["stakeholders"] == [supplier.pk]
     response = client.post(
         url(org_a.org, "dialogen/nieuw/"),
         {
