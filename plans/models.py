@@ -6,6 +6,8 @@ stepper shows. Due diligence and MVOI attach their own rows (risks, tenders) to 
 actions from their own apps; this app does not know them (see plans/registry.py).
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -462,7 +464,10 @@ class ActionQuerySet(OrgScopedQuerySet):
         )
 
     def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+        """Actions still to do. One carried over into a next cycle is done in the new plan,
+        so its original (left unchanged in the old plan) no longer counts as open."""
+        carried = Action.objects.filter(carried_from=OuterRef("pk"))
+        return self.filter(status__in=OPEN_STATUSES).exclude(Exists(carried))
 
     def overdue(self, today=None):
         """Open actions whose due date has passed or, without one, whose planned quarter
@@ -641,3 +646,64 @@ def still_member(user_path="responsible"):
     return Exists(
         Membership.objects.filter(user=OuterRef(user_path), organisation=OuterRef("organisation"))
     )
+
+
+# --- Calendar feed and weekly reminders (per person, across organisations) -----------------
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar link. Anyone holding the token can read the feed, so it is
+    long and random; renewing it gives a new token (the old link stops working) and revoking
+    it removes the row."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agendakoppeling")
+        verbose_name_plural = _("agendakoppelingen")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class ReminderStatus(models.TextChoices):
+    QUEUED = "wachtrij", _("In de wachtrij")
+    RUNNING = "bezig", _("Bezig")
+    SENT = "verstuurd", _("Verstuurd")
+    NOTHING = "niets", _("Niets te melden")
+    FAILED = "mislukt", _("Mislukt")
+
+
+class ReminderLog(models.Model):
+    """One weekly reminder for one person: claimed (created) before it is sent, so that a
+    second run of the weekly task in the same week sends nothing again."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_logs"
+    )
+    week = models.DateField(_("week (maandag)"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.QUEUED
+    )
+    error = models.TextField(_("foutmelding"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-week", "user"]
+        verbose_name = _("wekelijkse herinnering")
+        verbose_name_plural = _("wekelijkse herinneringen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week"], name="reminder_once_per_week")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.week:%d-%m-%Y} · {self.get_status_display()}"

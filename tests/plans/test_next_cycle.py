@@ -275,3 +275,18 @@ def test_the_step_links_to_the_next_cycle(org_a, client_for):
     step = plan.steps.get(step__code="4.5")
     page = client_for(org_a.viewer).get(url(org_a.org, "step", pk=plan.pk, step_pk=step.pk))
     assert url(org_a.org, "next_cycle", pk=plan.pk) in page.content.decode()
+
+
+def test_a_carried_action_counts_once_as_open_and_late(org_a):
+    plan = PlanFactory(organisation=org_a.org, start_year=2020, end_year=2022)
+    late = ActionFactory(plan=plan, status="lopend", planned_year=2021, planned_quarter=2)
+    done = ActionFactory(plan=plan, status="afgerond", planned_year=2021, planned_quarter=1)
+    assert set(Action.objects.for_org(org_a.org).overdue()) == {late}
+    new = services.start_next_cycle(plan, org_a.member)
+    copy = new.actions.get()
+    assert copy.carried_from == late
+    # The original stays in the old plan as it was, but only the copy is still to do.
+    late.refresh_from_db()
+    assert late.status == "lopend" and done.status == "afgerond"
+    assert list(Action.objects.for_org(org_a.org).open()) == [copy]
+    assert not Action.objects.for_org(org_a.org).overdue().exists()
