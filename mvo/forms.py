@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -220,3 +221,23 @@ def restrict_to_organisation(queryset, organisation):
     if any(f.name == "organisation" for f in model._meta.get_fields()):
         return queryset.filter(organisation=organisation)
     return queryset
+
+
+class AccountSettingsForm(forms.ModelForm):
+    """A person's own settings: the language of screens and e-mails, and the weekly
+    reminder."""
+
+    language = forms.ChoiceField(label=_("Taal"), choices=settings.LANGUAGES)
+
+    class Meta:
+        model = User
+        fields = ["language", "weekly_reminders"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["language"] = self.instance.preferred_language
+        self.fields["language"].help_text = _(
+            "De taal van uw schermen en van de e-mails die u van Koers krijgt."
+        )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Opslaan")))

@@ -52,6 +52,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("De taal van de schermen en van de e-mails die deze persoon krijgt."),
     )
+    weekly_reminders = models.BooleanField(
+        _("wekelijkse herinnering per e-mail"),
+        default=True,
+        help_text=_(
+            "Elke maandag een e-mail met uw acties die te laat zijn of binnenkort af moeten, "
+            "en uw KPI's waarvan de meting van het vorige kwartaal ontbreekt."
+        ),
+    )
 
     objects = UserManager()
 

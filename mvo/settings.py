@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp import constants as csp
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -193,7 +194,17 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Every Monday at 07:00 Amsterdam time (CELERY_TIMEZONE): overdue actions, actions due
+    # soon and missing KPI measurements, one e-mail per person (plans.tasks).
+    "weekly-reminders": {
+        "task": "plans.tasks.send_weekly_reminders",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+}
+# The address of Koers as people reach it, for links in e-mails sent without a request
+# (the weekly reminders), e.g. https://koers.example.org
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Content-Security-Policy (django-csp): only Koers's own files run or style a page; no inline
 # scripts or style attributes, nothing from other hosts. SVG charts use presentation attributes,

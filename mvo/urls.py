@@ -34,6 +34,7 @@ account_patterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("instellingen/", views.account_settings, name="account_settings"),
     path("wachtwoord/wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord/gewijzigd/",
@@ -63,6 +64,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without the icon link (a PDF, a download).
     path("favicon.ico", views.favicon),
     path("account/", include(account_patterns)),
+    path("", include("plans.account_urls")),  # account/agenda/ and agenda/<token>.ics
     path("uitnodiging/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("o/<slug:org_slug>/", include(org_patterns)),
     path("i18n/setlang/", views.set_language, name="set_language"),

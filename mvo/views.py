@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST, require_safe
@@ -13,6 +14,7 @@ from django.views.generic import TemplateView
 
 from . import ownership, services
 from .forms import (
+    AccountSettingsForm,
     HandOverForm,
     InvitationSignupForm,
     InviteForm,
@@ -38,6 +40,29 @@ def set_language(request):
         request.user.language = code
         request.user.save(update_fields=["language"])
     return response
+
+
+@login_required
+def account_settings(request):
+    """The person's own settings: language and the weekly reminder e-mail."""
+    form = AccountSettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        translation.activate(form.instance.language)  # the message below in the new language
+        messages.success(request, _("Uw instellingen zijn opgeslagen."))
+        response = redirect("account_settings")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            form.instance.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+    return render(request, "mvo/account_settings.html", {"form": form})
 
 
 @login_required

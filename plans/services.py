@@ -434,3 +434,72 @@ def _carry_phase_one(old, new, user):
             update_fields=["mission", "vision", "answers", "stage", "updated_at", "updated_by"]
         )
         _keep_version(target, user)
+
+
+# --- Import, calendar feed and weekly reminders (plans.importer, plans.reminders) ----------
+
+IMPORT_BATCH = 500  # rows per INSERT statement
+
+
+def import_actions(plan, rows, user):
+    """Add the action rows read from an xlsx (plans.importer.read_rows) to the plan, all or
+    nothing: every row is checked first; if any is wrong, ImportRowsError lists the messages
+    and nothing is saved. Returns the number of actions added."""
+    from .importer import ImportRowsError, build_actions
+
+    actions, errors = build_actions(plan, rows, user)
+    if errors:
+        raise ImportRowsError(errors)
+    with transaction.atomic():
+        Action.objects.bulk_create(actions, batch_size=IMPORT_BATCH)
+    return len(actions)
+
+
+@transaction.atomic
+def renew_calendar_feed(user):
+    """Give the person a (new) private calendar link; an old link stops working at once."""
+    from .models import CalendarFeed, new_feed_token
+
+    feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
+    if not created:
+        feed.token, feed.created_at = new_feed_token(), timezone.now()
+        feed.save(update_fields=["token", "created_at"])
+    return feed
+
+
+def revoke_calendar_feed(user):
+    """Switch the person's calendar link off: the address no longer answers."""
+    from .models import CalendarFeed
+
+    return CalendarFeed.objects.filter(user=user).delete()[0]
+
+
+def queue_weekly_reminders(today=None):
+    """Claim this week's reminder for every person who should get one and hand each to a
+    worker (plans.tasks.send_reminder) once the claim is committed.
+
+    The claim is a ReminderLog row, unique per person and week: a second run in the same week
+    finds the rows and queues nothing again. Returns the number of reminders queued."""
+    from django.db import IntegrityError
+
+    from .models import ReminderLog, ReminderStatus
+    from .reminders import recipients, week_start
+    from .tasks import send_reminder
+
+    week = week_start(today)
+    queued = 0
+    for user_id in recipients().values_list("pk", flat=True).iterator():
+        try:
+            with transaction.atomic():
+                log, claimed = ReminderLog.objects.get_or_create(user_id=user_id, week=week)
+                if not claimed and log.status == ReminderStatus.FAILED:
+                    # A reminder that failed earlier this week is tried again, once per run.
+                    claimed = ReminderLog.objects.filter(
+                        pk=log.pk, status=ReminderStatus.FAILED
+                    ).update(status=ReminderStatus.QUEUED, error="")
+                if claimed:
+                    transaction.on_commit(lambda pk=log.pk: send_reminder.delay(pk))
+        except IntegrityError:  # another run claimed it at the same moment
+            continue
+        queued += bool(claimed)
+    return queued

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cycle, goals, mission, plans
+from .views import cycle, feeds, goals, mission, plans
 
 app_name = "plans"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("<int:pk>/verwijderen/", plans.PlanDelete.as_view(), name="delete"),
     path("<int:pk>/stappen/<int:step_pk>/", plans.step_detail, name="step"),
     path("<int:pk>/kpis/", plans.plan_kpis, name="kpis"),
+    path("acties/import/", feeds.actions_import, name="actions_import"),
+    path(
+        "acties/import/sjabloon.xlsx",
+        feeds.actions_import_template,
+        name="actions_import_template",
+    ),
     path("<int:pk>/doelen/", goals.goal_list, name="goals"),
     path("<int:pk>/doelen/nieuw/", goals.GoalCreate.as_view(), name="goal_create"),
     path("doelen/<int:pk>/bewerken/", goals.GoalUpdate.as_view(), name="goal_update"),
