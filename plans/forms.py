@@ -14,6 +14,8 @@ from mvo.versioning import VersionedModelForm
 from themes.models import OrgTheme
 
 from .models import (
+    Action,
+    ActionStatus,
     Feedback,
     Goal,
     GoalKind,
@@ -123,6 +125,147 @@ class PlanKpisForm(OrgModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kpis"].queryset = self.fields["kpis"].queryset.order_by("name")
+
+
+# --- Actions --------------------------------------------------------------------------------
+
+ACTION_DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+QUARTER_CHOICES = [("", "—"), (1, _("K1")), (2, _("K2")), (3, _("K3")), (4, _("K4"))]
+MAX_BULK_ACTIONS = 500
+
+
+class GoalChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.plan.title})"
+
+
+class ActionForm(OrgModelForm):
+    planned_quarter = forms.TypedChoiceField(
+        label=_("Gepland kwartaal"),
+        choices=QUARTER_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "plan",
+            "title",
+            "description",
+            "why",
+            "goal",
+            "theme",
+            "responsible",
+            "team",
+            "planned_year",
+            "planned_quarter",
+            "start_date",
+            "due_date",
+            "budget",
+            "hours",
+            "within_budget",
+            "status",
+            "progress_notes",
+        ]
+        field_classes = {"goal": GoalChoiceField}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "why": forms.Textarea(attrs={"rows": 2}),
+            "progress_notes": forms.Textarea(attrs={"rows": 3}),
+            "start_date": ACTION_DATE_WIDGET,
+            "due_date": ACTION_DATE_WIDGET,
+        }
+        help_texts = {
+            "why": _("Welk doel, thema, risico of welke aanbesteding dient deze actie?"),
+            "planned_year": _("Samen met het kwartaal: wanneer de actie op het bord staat."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["responsible"].queryset = writers_of(self.organisation, self.instance.responsible_id)
+        fields["goal"].queryset = (
+            fields["goal"].queryset.select_related("plan").order_by("plan__title", "title")
+        )
+        fields["goal"].help_text = _("Alleen een doel van het gekozen plan.")
+        fields["theme"].queryset = OrgTheme.objects.for_org(self.organisation).select_related(
+            "framework_theme"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        plan, goal = cleaned.get("plan"), cleaned.get("goal")
+        if plan and goal and goal.plan_id != plan.pk:
+            self.add_error(
+                "goal",
+                _("Dit doel hoort bij een ander plan. Kies een doel van het gekozen plan."),
+            )
+        year, quarter = cleaned.get("planned_year"), cleaned.get("planned_quarter")
+        if plan and year and quarter and (year, quarter) not in plan.quarters:
+            self.add_error(
+                "planned_year",
+                _("Kies een jaar binnen de planperiode (%(period)s).")
+                % {"period": plan.period_label},
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.updated_at = timezone.now()
+        return super().save(commit)
+
+
+class BulkStatusForm(forms.Form):
+    """Several actions of the organisation get one status at once (from the action list)."""
+
+    actions = BoundedModelMultipleChoiceField(
+        queryset=Action.objects.none(),
+        label=_("Acties"),
+        error_messages={
+            "required": _("Vink eerst een of meer acties aan."),
+            "invalid_choice": _("Een van de gekozen acties bestaat niet (meer)."),
+            "invalid_pk_value": _("Een van de gekozen acties bestaat niet (meer)."),
+        },
+    )
+    status = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=[("", _("Kies een status")), *ActionStatus.choices],
+        error_messages={"required": _("Kies de nieuwe status.")},
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.for_org(organisation)
+
+    def clean(self):
+        cleaned = super().clean()
+        if len(self.data.getlist("actions")) > MAX_BULK_ACTIONS:
+            raise forms.ValidationError(
+                _("Kies hoogstens %(max)s acties tegelijk.") % {"max": MAX_BULK_ACTIONS}
+            )
+        return cleaned
+
+
+class MoveForm(forms.Form):
+    """Where a card goes on the quarter board: a quarter, or nowhere (niet gepland)."""
+
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        choices=QUARTER_CHOICES, coerce=int, required=False, empty_value=None
+    )
+    version = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    direction = forms.ChoiceField(
+        choices=[("", ""), ("earlier", "earlier"), ("later", "later")], required=False
+    )  # which button moved the card: it keeps the focus on the board
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("year") is None) != (cleaned.get("quarter") is None):
+            raise forms.ValidationError(
+                _("Kies zowel het jaar als het kwartaal, of geen van beide.")
+            )
+        return cleaned
 
 
 # --- Mission and vision ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cycle, feeds, goals, mission, plans
+from .views import actions, cycle, feeds, goals, mission, plans
 
 app_name = "plans"
 
@@ -41,4 +41,13 @@ urlpatterns = [
         name="mission_version",
     ),
     path("<int:pk>/volgende-cyclus/", cycle.next_cycle, name="next_cycle"),
+    path("acties/", actions.ActionList.as_view(), name="actions"),
+    path("acties/status/", actions.bulk_status, name="actions_bulk_status"),
+    path("acties/nieuw/", actions.ActionCreate.as_view(), name="action_create"),
+    path("acties/<int:pk>/", actions.ActionDetail.as_view(), name="action_detail"),
+    path("acties/<int:pk>/bewerken/", actions.ActionUpdate.as_view(), name="action_update"),
+    path("acties/<int:pk>/verwijderen/", actions.ActionDelete.as_view(), name="action_delete"),
+    path("acties/<int:pk>/verplaatsen/", actions.move, name="action_move"),
+    path("<int:pk>/acties/", actions.plan_actions, name="plan_actions"),
+    path("<int:pk>/bord/", actions.board, name="board"),
 ]
