@@ -14,6 +14,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_
 
 
 @pytest.fixture(autouse=True)
+def _dutch_to_start_with():
+    """Every test starts in Dutch: a request of an earlier test may have left English active
+    in this thread (the locale middleware activates the person's language)."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """The theme frameworks and the plan methods come from data migrations. The flush after a
     transactional test (browser, Celery) removes them, so they are put back before every test
