@@ -200,7 +200,7 @@ def hand_over(request, org_slug):
     )
     messages.success(
         request,
-        _("Alles van %(old)s is overgedragen aan %(new)s (%(count)s).")
+        _("Alles van %(old)s is overgedragen aan %(new)s: %(count)s onderdelen.")
         % {
             "count": moved,
             "old": form.cleaned_data["from_user"],

@@ -430,7 +430,7 @@ class KpiField(forms.ModelChoiceField):
 
 GENERAL_GOAL_FIELD_MESSAGE = _(
     "Een algemeen MVO-doel hoort niet bij een thema, KPI of streefwaarde. Laat dit veld leeg, "
-    "of kies de soort ‘Doel op een thema’."
+    "of kies de soort ‘Doel op een thema, gemeten met een KPI’."
 )
 
 

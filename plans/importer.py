@@ -15,6 +15,7 @@ import xlsxwriter
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
@@ -116,7 +117,7 @@ COLUMNS = [
         "einddatum",
         "due_date",
         False,
-        gettext_lazy("Wanneer de actie af moet zijn; niet voor de startdatum."),
+        gettext_lazy("Wanneer de actie af moet zijn; niet vóór de startdatum."),
         None,
     ),
     Column(
@@ -261,7 +262,7 @@ def _rows_of(sheet):
                     "Het bestand heeft meer dan %(max)s acties. Splits de lijst in bestanden "
                     "van hoogstens %(max)s rijen."
                 )
-                % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                % {"max": number_format(MAX_ROWS, force_grouping=True)}
             )
         values = {key: cells[i] for i, key in columns.items() if i < len(cells)}
         rows.append(Row(number, values))
@@ -530,7 +531,7 @@ def _row_rules(row, fields, lookups):
         )
     start, due = fields.get("start_date"), fields.get("due_date")
     if start and due and due < start:
-        errors.append(_message(row, "einddatum", _("ligt voor de startdatum.")))
+        errors.append(_message(row, "einddatum", _("ligt vóór de startdatum.")))
     return errors
 
 
@@ -614,7 +615,10 @@ def template_bytes(theme_name="", responsible_email="", today=None):
             "mis is. Verbeter het bestand en lees het opnieuw in."
         ),
         _("Hoogstens %(rows)s acties en %(mb)s MB per bestand.")
-        % {"rows": f"{MAX_ROWS:,}".replace(",", "."), "mb": MAX_FILE_BYTES // (1024 * 1024)},
+        % {
+            "rows": number_format(MAX_ROWS, force_grouping=True),
+            "mb": MAX_FILE_BYTES // (1024 * 1024),
+        },
         _("Vervang of verwijder de voorbeeldrij voordat u het bestand inleest."),
     ]
     for offset, text in enumerate(general):

@@ -204,7 +204,7 @@ class Plan(OrgScopedModel, Versioned):
         if self.start_year and self.end_year:
             if self.end_year < self.start_year:
                 raise ValidationError(
-                    {"end_year": _("Het laatste jaar ligt niet voor het eerste jaar.")}
+                    {"end_year": _("Het laatste jaar kan niet vóór het eerste jaar liggen.")}
                 )
             if self.end_year - self.start_year >= MAX_PLAN_YEARS:
                 raise ValidationError(
@@ -592,7 +592,7 @@ class Action(OrgScopedModel, Versioned):
                 "Kies zowel het jaar als het kwartaal, of geen van beide."
             )
         if self.start_date and self.due_date and self.due_date < self.start_date:
-            errors["due_date"] = _("De einddatum ligt niet voor de startdatum.")
+            errors["due_date"] = _("De einddatum kan niet vóór de startdatum liggen.")
         for field in ("budget", "hours"):
             value = getattr(self, field)
             if value is not None and value < 0:

@@ -161,7 +161,7 @@ def check_goal_limit(goal):
         raise ValidationError(
             {
                 "theme": _(
-                    "Dit thema heeft al %(max)s doelen in dit plan. Kies er hoogstens drie per "
+                    "Dit thema heeft al %(max)s doelen in dit plan. Kies er hoogstens %(max)s per "
                     "thema: voeg droombeelden samen of maak een bestaand doel breder."
                 )
                 % {"max": MAX_GOALS_PER_THEME}
@@ -225,9 +225,10 @@ def toggle_urgent(plan, action, user):
     if used >= URGENT_VOTES_PER_THEME:
         raise ValidationError(
             _(
-                "U heeft voor dit thema al twee acties als meest urgent gekozen. Haal eerst een "
-                "stem weg."
+                "U heeft voor dit thema al %(max)s acties als meest urgent gekozen. Haal eerst "
+                "een stem weg."
             )
+            % {"max": URGENT_VOTES_PER_THEME}
         )
     UrgentVote.objects.create(
         organisation_id=plan.organisation_id,

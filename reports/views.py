@@ -6,7 +6,6 @@ from mvo.models import Membership
 from stakeholders.models import Dialogue
 from themes.models import OrgTheme
 
-
 BEHIND_SHOWN = 10  # the dashboard names this many KPIs that are behind; the list has the rest
 
 

@@ -14,9 +14,7 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 
 def policy(response):
     header = response["Content-Security-Policy"]
-    return dict(
-        (part.split()[0], part.split()[1:]) for part in header.split(";") if part.strip()
-    )
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 @pytest.mark.parametrize("path", ["/account/inloggen/", "/o/org-a/", "/o/org-a/kpis/"])

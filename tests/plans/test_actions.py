@@ -322,7 +322,7 @@ def test_odd_plan_ids_in_the_create_link_are_ignored(world, client_for):
         (
             {"start_date": "2026-05-01", "due_date": "2026-04-01"},
             "due_date",
-            "De einddatum ligt niet voor de startdatum.",
+            "De einddatum kan niet vóór de startdatum liggen.",
         ),
         ({"budget": "-5"}, "budget", "Vul een bedrag of aantal van 0 of meer in."),
         ({"hours": "veel"}, "hours", "Vul een getal in"),
@@ -441,7 +441,7 @@ def test_a_full_column_shows_thirty_cards_and_links_to_the_rest(org_a, client_fo
     column = next(c for c in response.context["columns"] if c["label"] == f"K2 {THIS_YEAR}")
     assert len(column["cards"]) == 30 and column["total"] == 35
     link = f"?plan={plan.pk}&amp;year={THIS_YEAR}&amp;quarter=2"
-    assert link in response.content.decode() and "5 meer" in response.content.decode()
+    assert link in response.content.decode() and "nog 5 acties" in response.content.decode()
 
 
 def move(client, org, action, year, quarter, version=None, **extra):

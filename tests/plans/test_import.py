@@ -123,7 +123,7 @@ def test_a_good_file_is_imported_with_every_column(setup, client_for):
         (
             {"startdatum": "10-05-2026", "einddatum": "01-05-2026"},
             "einddatum",
-            "ligt voor de startdatum",
+            "ligt vóór de startdatum",
         ),
         ({"budget": "veel"}, "budget", "geen getal"),
         ({"budget": -5}, "budget", "0 of meer"),

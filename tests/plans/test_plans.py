@@ -57,7 +57,7 @@ def test_a_member_creates_a_plan_with_all_its_steps(org_a, client_for):
 @pytest.mark.parametrize(
     ("start", "end", "message"),
     [
-        ("2028", "2026", "Het laatste jaar ligt niet voor het eerste jaar."),
+        ("2028", "2026", "Het laatste jaar kan niet vóór het eerste jaar liggen."),
         ("2020", "2035", "Een plan loopt hoogstens tien jaar."),
         ("1999", "2000", "Kies een jaar tussen 2000 en 2100."),
         ("twee", "2026", "Voer een geheel getal in."),

@@ -318,7 +318,7 @@ def test_two_votes_per_theme_a_third_is_refused_and_a_vote_can_be_taken_back(
     vote(client, org_a.org, plan, first)
     vote(client, org_a.org, plan, second)
     refused = vote(client, org_a.org, plan, third).content.decode()
-    assert "U heeft voor dit thema al twee acties als meest urgent gekozen." in refused
+    assert "U heeft voor dit thema al 2 acties als meest urgent gekozen." in refused
     assert "U heeft 2 van de 2 stemmen gebruikt." in refused
     vote(client, org_a.org, plan, elsewhere)  # another theme has its own two votes
     assert UrgentVote.objects.filter(voter=org_a.member).count() == 3
