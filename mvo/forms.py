@@ -6,6 +6,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from . import ownership
 from .models import Membership, Organisation, Role, User
 from .validation import DutchDecimalField, browser_limits
 from .versioning import VersionedModelForm
@@ -63,10 +64,14 @@ class HandOverForm(forms.Form):
         )
 
     def clean_from_user(self):
+        """Only someone who left and still owns something here; anyone else (a member, a
+        person of another organisation, an unknown id) gets the same message, so the form
+        tells nothing about people outside the organisation."""
         from_user = User.objects.filter(pk=self.cleaned_data["from_user"]).first()
         if (
             from_user is None
             or Membership.objects.filter(organisation=self.organisation, user=from_user).exists()
+            or not ownership.owned_by(self.organisation, from_user)
         ):
             raise forms.ValidationError(_("Deze persoon is geen voormalig lid."))
         return from_user

@@ -19,20 +19,23 @@ class OwnedKind:
     label: object  # a lazy plural label, e.g. _("KPI's")
     model: type  # an org-scoped model
     field: str  # its foreign key to the user who owns the row
+    only: object = None  # a Q of the rows that still need an owner (e.g. open actions)
 
 
 _KINDS: list[OwnedKind] = []
 
 
-def register(label, model, field="owner"):
-    """Called from an app's ``ready()``: rows of ``model`` are owned through ``field``."""
-    kind = OwnedKind(label, model, field)
+def register(label, model, field="owner", only=None):
+    """Called from an app's ``ready()``: rows of ``model`` are owned through ``field``;
+    ``only`` (a Q) limits it to the rows that still need someone (done work keeps its name)."""
+    kind = OwnedKind(label, model, field, only)
     if kind not in _KINDS:
         _KINDS.append(kind)
 
 
 def _owned_rows(kind, organisation):
-    return kind.model.objects.filter(organisation=organisation, **{f"{kind.field}__isnull": False})
+    rows = kind.model.objects.filter(organisation=organisation, **{f"{kind.field}__isnull": False})
+    return rows.filter(kind.only) if kind.only is not None else rows
 
 
 def former_owners(organisation):
@@ -78,7 +81,5 @@ def hand_over(organisation, from_user, to_user):
         changes = {kind.field: to_user}
         if any(f.name == "version" for f in kind.model._meta.concrete_fields):
             changes["version"] = F("version") + 1  # an open edit form of the row is told
-        moved += kind.model.objects.filter(
-            organisation=organisation, **{kind.field: from_user}
-        ).update(**changes)
+        moved += _owned_rows(kind, organisation).filter(**{kind.field: from_user}).update(**changes)
     return moved

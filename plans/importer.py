@@ -31,6 +31,10 @@ from .models import Action, ActionStatus, encode_quarter
 MAX_FILE_BYTES = 5 * 1024 * 1024  # what an upload may weigh (checked before reading)
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what its contents may unpack to (a "zip bomb")
 MAX_ROWS = 5000  # action rows per file
+# A sheet may declare any size and place one cell at row 1,048,576; openpyxl then hands over
+# every empty row in between. Reading stops at this row and this column, whatever it declares.
+MAX_SHEET_ROWS = 2 * MAX_ROWS
+MAX_COLUMNS = 60
 MAX_LISTED_ERRORS = 50  # row messages shown; the rest are counted
 MAX_TEXT = 10000  # characters in omschrijving / waarom
 MAX_AMOUNT = Decimal("9999999999.99")  # what budget (€) and hours can hold (12 digits, 2 decimals)
@@ -247,13 +251,22 @@ def _rows_of(sheet):
     )
     if sheet is None:
         raise empty
-    lines = sheet.iter_rows(values_only=True)
+    sheet.reset_dimensions()  # do not trust the size the file declares
+    lines = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = next(lines, None)
     if header is None or all(_blank(cell) for cell in header):
         raise empty
     columns = _columns(header)
     rows = []
     for number, cells in enumerate(lines, start=2):
+        if number > MAX_SHEET_ROWS:
+            raise ImportFileError(
+                _(
+                    "Het werkblad loopt door tot voorbij rij %(max)s. Zet de acties direct onder "
+                    "de kolomnamen, zonder lege rijen ertussen, en splits een lange lijst."
+                )
+                % {"max": number_format(MAX_SHEET_ROWS, force_grouping=True)}
+            )
         if all(_blank(cell) for cell in cells):
             continue
         if len(rows) >= MAX_ROWS:

@@ -191,6 +191,9 @@ class Plan(OrgScopedModel, Versioned):
         verbose_name_plural = _("plannen")
 
     def __str__(self):
+        """The title, with the period unless the title already names it."""
+        if self.period_label in self.title:
+            return self.title
         return f"{self.title} ({self.period_label})"
 
     @property

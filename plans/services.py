@@ -1,6 +1,7 @@
 """Writes of the plans app that touch several rows: one function per use case, atomic."""
 
 import difflib
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -125,21 +126,74 @@ def change_stage(mission_vision, stage, user, *, confirmed=False):
     return current
 
 
+DIFF_LIMIT = 200  # items per side that difflib compares at once (its worst case grows ~n³)
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+
+
 def text_diff(old, new):
     """The difference of two texts, word by word: [(kind, text)] with kind one of
-    "same", "added", "removed"."""
-    old_words, new_words = old.split(), new.split()
+    "same", "added", "removed".
+
+    Long texts are compared sentence by sentence first, and the changed sentences word by
+    word, so that no comparison takes long however the texts are made."""
     parts = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    old_words, new_words = old.split(), new.split()
+    if not _compare(old_words, new_words, parts):
+        old_units = [u for u in _SENTENCE_END.split(old) if u.strip()]
+        new_units = [u for u in _SENTENCE_END.split(new) if u.strip()]
+        if not _compare(old_units, new_units, parts, refine=True):
+            _changed(parts, old_words, new_words)
+    merged = []
+    for kind, text in parts:
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, f"{merged[-1][1]} {text}")
+        else:
+            merged.append((kind, text))
+    return merged
+
+
+def _compare(old, new, parts, refine=False):
+    """Append the difference of two lists of words (or sentences, with ``refine``) to
+    ``parts``; False, appending nothing, when what differs is too long to compare."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
+    if len(middle_old) > DIFF_LIMIT or len(middle_new) > DIFF_LIMIT:
+        return False
+    found = []
+    if start:
+        found.append(("same", old[:start]))
+    matcher = difflib.SequenceMatcher(a=middle_old, b=middle_new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(("same", " ".join(old_words[a1:a2])))
-            continue
-        if a2 > a1:
-            parts.append(("removed", " ".join(old_words[a1:a2])))
-        if b2 > b1:
-            parts.append(("added", " ".join(new_words[b1:b2])))
-    return parts
+            found.append(("same", middle_old[a1:a2]))
+        elif refine:
+            found.append(("refine", (middle_old[a1:a2], middle_new[b1:b2])))
+        else:
+            found.append(("removed", middle_old[a1:a2]))
+            found.append(("added", middle_new[b1:b2]))
+    if end:
+        found.append(("same", old[len(old) - end :]))
+    for kind, items in found:
+        if kind == "refine":
+            old_words = " ".join(items[0]).split()
+            new_words = " ".join(items[1]).split()
+            if not _compare(old_words, new_words, parts):
+                _changed(parts, old_words, new_words)
+        elif items:
+            parts.append((kind, " ".join(" ".join(items).split())))
+    return True
+
+
+def _changed(parts, old_words, new_words):
+    if old_words:
+        parts.append(("removed", " ".join(old_words)))
+    if new_words:
+        parts.append(("added", " ".join(new_words)))
 
 
 def set_feedback_processed(feedback, processed):

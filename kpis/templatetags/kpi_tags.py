@@ -40,3 +40,14 @@ def number(value):
     normal = value.normalize()
     places = max(0, -normal.as_tuple().exponent)
     return number_format(normal, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def money(value):
+    """An amount in euros the Dutch way: whole euros without decimals (1.250), otherwise with
+    two (1.234,50); – when empty."""
+    if value in (None, ""):
+        return "–"
+    amount = Decimal(value)
+    places = 0 if amount == amount.to_integral_value() else 2
+    return number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)

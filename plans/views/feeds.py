@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from mvo.exports import XLSX
@@ -42,7 +43,12 @@ def actions_import(request, org_slug):
         else:
             messages.success(
                 request,
-                _("%(count)s acties ingelezen in %(plan)s.") % {"count": count, "plan": plan},
+                ngettext(
+                    "%(count)s actie ingelezen in %(plan)s.",
+                    "%(count)s acties ingelezen in %(plan)s.",
+                    count,
+                )
+                % {"count": count, "plan": plan},
             )
             return redirect("plans:detail", org_slug=org_slug, pk=plan.pk)
     context = {"form": form, "row_errors": row_errors, "max_listed": MAX_LISTED_ERRORS}

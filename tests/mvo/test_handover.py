@@ -115,3 +115,33 @@ def test_a_working_group_member_who_left_is_shown_as_former_member(org_a, client
     Membership.objects.filter(organisation=org_a.org, user=person).delete()
     page = client.get(page_url).content.decode()
     assert "Olaf Oudlid" in page and "voormalig lid" in page
+
+
+def test_hand_over_tells_nothing_about_people_of_other_organisations(org_a, org_b, client_for):
+    target = reverse("hand_over", kwargs={"org_slug": org_a.org.slug})
+    response = client_for(org_a.admin).post(
+        target, {"from_user": org_b.member.pk, "to_user": org_a.member.pk}, follow=True
+    )
+    page = response.content.decode()
+    assert "Deze persoon is geen voormalig lid." in page
+    assert org_b.member.get_full_name() not in page
+
+
+def test_open_actions_and_coordinated_plans_are_handed_over_too(org_a, leaver, client_for):
+    from plans.models import Action, Plan
+    from tests.factories import ActionFactory, PlanFactory
+
+    person, _kpis = leaver
+    plan = PlanFactory(organisation=org_a.org, coordinator=person)
+    open_action = ActionFactory(plan=plan, responsible=person, status="lopend")
+    done_action = ActionFactory(plan=plan, responsible=person, status="afgerond")
+    remove(client_for(org_a.admin), org_a.org, person)
+    page = client_for(org_a.admin).get(members_url(org_a.org)).content.decode()
+    assert "3 KPI" in page and "1 open acties" in page and "1 plannen als coördinator" in page
+    client_for(org_a.admin).post(
+        reverse("hand_over", kwargs={"org_slug": org_a.org.slug}),
+        {"from_user": person.pk, "to_user": org_a.manager.pk},
+    )
+    assert Action.objects.get(pk=open_action.pk).responsible == org_a.manager
+    assert Action.objects.get(pk=done_action.pk).responsible == person  # who did it stays
+    assert Plan.objects.get(pk=plan.pk).coordinator == org_a.manager

@@ -552,3 +552,19 @@ def test_the_isolation_test_client_sees_404_for_a_foreign_board(world, org_b):
     client = Client()
     client.force_login(org_b.member)
     assert client.get(url(world["org"].org, "board", pk=world["plan"].pk)).status_code == 404
+
+
+def test_amounts_show_as_euros_the_dutch_way(org_a, client_for):
+    from decimal import Decimal
+
+    from kpis.templatetags.kpi_tags import money
+
+    assert money(Decimal("241975288.8")) == "241.975.288,80"
+    assert money(Decimal("1250.00")) == "1.250"
+    assert money(None) == "–"
+    plan = plan_of(org_a.org)
+    ActionFactory(plan=plan, budget=Decimal("1234.5"), hours=Decimal("8"))
+    page = client_for(org_a.viewer).get(url(org_a.org, "actions")).content.decode()
+    assert "€ 1.234,50" in page
+    detail = client_for(org_a.viewer).get(reverse("plans:detail", args=[org_a.org.slug, plan.pk]))
+    assert "€ 1.234,50" in detail.content.decode()

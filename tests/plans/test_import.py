@@ -318,3 +318,19 @@ def test_read_rows_on_a_real_file_in_read_only_mode(setup):
     assert [(row.number, row.values["titel"], row.values["jaar"]) for row in rows] == [
         (2, "Led-verlichting", 2026)
     ]
+
+
+def test_a_sheet_declaring_a_million_rows_is_refused_without_reading_them(setup, client_for):
+    """One cell at the very last row and column of a sheet: openpyxl would hand over every
+    empty row in between, so reading stops at MAX_SHEET_ROWS."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer)
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["titel"])
+    sheet.write_row(1, 0, ["Echte actie"])
+    sheet.write(1_048_575, 16_383, "x")
+    book.close()
+    text = file_error(setup, client_for, buffer.getvalue())
+    assert "loopt door tot voorbij rij 10.000" in text

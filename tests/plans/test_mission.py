@@ -582,3 +582,31 @@ def test_mission_pages_have_no_element_id_twice_and_no_inline_style(plan, mv, or
         collector.feed(html)
         assert [i for i, n in collector.ids.items() if n > 1] == [], path
         assert " style=" not in html, path
+
+
+def _sides(parts):
+    old = " ".join(text for kind, text in parts if kind in ("same", "removed"))
+    new = " ".join(text for kind, text in parts if kind in ("same", "added"))
+    return old.split(), new.split()
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "de.", "het", "\n"]), max_size=60),
+    st.lists(st.sampled_from(["a", "b", "c", "de.", "het", "\n"]), max_size=60),
+)
+def test_a_diff_always_rebuilds_both_texts(old, new):
+    old_text, new_text = " ".join(old), " ".join(new)
+    assert _sides(text_diff(old_text, new_text)) == (old_text.split(), new_text.split())
+
+
+def test_long_texts_that_differ_everywhere_are_still_compared_correctly():
+    """Texts built to make a word-by-word comparison slow (it grows with the cube of the
+    length): compared sentence by sentence, or as a whole, and still exactly rebuilt."""
+    old = " ".join("ab"[i % 2] for i in range(3000))
+    new = " ".join("bac"[i % 3] for i in range(3000))
+    assert _sides(text_diff(old, new)) == (old.split(), new.split())
+    old_sentences = ". ".join(f"Zin {i} over vervoer" for i in range(400)) + "."
+    new_sentences = old_sentences.replace("Zin 7 over", "Zin 7 nu over")
+    parts = text_diff(old_sentences, new_sentences)
+    assert ("added", "nu") in parts
+    assert _sides(parts) == (old_sentences.split(), new_sentences.split())
