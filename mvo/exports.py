@@ -12,18 +12,16 @@ every text is written as a text cell, which Excel never runs.
 
 import csv
 import io
-import re
 from datetime import date, datetime
 from decimal import Decimal
 
-import xlsxwriter
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
+from .xlsx import write_xlsx
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Characters XML 1.0 (and so xlsx) cannot hold: control characters pasted from elsewhere.
-ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def safe_text(value):
@@ -61,45 +59,15 @@ def _csv_stream(headers, rows):
 
 
 def _xlsx_bytes(headers, rows, sheet_title):
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        output,
-        {
-            "constant_memory": True,  # rows go to disk as they come: memory stays flat
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "remove_timezone": True,
-        },
-    )
-    sheet = workbook.add_worksheet(sheet_title[:31])
-    bold = workbook.add_format({"bold": True})
-    day = workbook.add_format({"num_format": "dd-mm-yyyy"})
-    moment = workbook.add_format({"num_format": "dd-mm-yyyy hh:mm"})
     yes, no = _("ja"), _("nee")
-    for column, header in enumerate(headers):
-        sheet.set_column(column, column, max(12, len(str(header)) + 2))
-        sheet.write_string(0, column, str(header), bold)
-    sheet.freeze_panes(1, 0)
-    write_string, write_number = sheet.write_string, sheet.write_number
-    for row_number, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
-            kind = type(value)
-            if value is None:
-                continue
-            if kind is str:
-                write_string(row_number, column, ILLEGAL_CHARACTERS.sub("", value))
-            elif kind is Decimal or kind is int or kind is float:
-                write_number(row_number, column, value)
-            elif kind is bool:
-                write_string(row_number, column, yes if value else no)
-            elif kind is datetime:
-                sheet.write_datetime(row_number, column, value, moment)
-            elif kind is date:
-                sheet.write_datetime(row_number, column, value, day)
-            else:  # a lazily translated label, or anything else that reads as text
-                write_string(row_number, column, ILLEGAL_CHARACTERS.sub("", str(value)))
-    workbook.close()
+
+    def text(value):  # booleans as ja / nee; lazy translations and the rest as their text
+        if isinstance(value, bool):
+            return yes if value else no
+        return str(value)
+
+    output = io.BytesIO()
+    write_xlsx(output, headers, rows, sheet_title, text=text)
     return output.getvalue()
 
 
