@@ -354,6 +354,8 @@ class Measurement(Versioned):
         ordering = ["year", "quarter"]
         verbose_name = _("meting")
         verbose_name_plural = _("metingen")
+        # A KPI's latest measurement (lists, dashboard, status) is the first entry here.
+        indexes = [models.Index(fields=["kpi", "-year", "-quarter"], name="measurement_latest")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kpi", "year", "quarter"],
