@@ -16,10 +16,10 @@ def cycle_preview(plan):
     """What the next cycle of ``plan`` gets, counted in the database: a fixed number of
     queries however many goals and actions the plan has."""
     start, end = services.next_period(plan)
-    actions = plan.actions.aggregate(
-        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-        closed=Count("pk", filter=~Q(status__in=OPEN_STATUSES)),
-    )
+    actions = {
+        "open": plan.actions.open().count(),  # not those already carried into a next cycle
+        "closed": plan.actions.exclude(status__in=OPEN_STATUSES).count(),
+    }
     preview = {
         "start": start,
         "end": end,
@@ -59,7 +59,8 @@ def start_next_cycle(request, org_slug, pk):
     try:
         new = services.start_next_cycle(plan, request.user)
     except services.CycleError as error:
-        messages.error(request, error.messages[0])
+        if services.next_cycle_problem(plan) is None:  # the page itself shows the others
+            messages.error(request, error.messages[0])
         return redirect("plans:next_cycle", org_slug=org_slug, pk=plan.pk)
     messages.success(
         request,

@@ -290,3 +290,14 @@ def test_a_carried_action_counts_once_as_open_and_late(org_a):
     assert late.status == "lopend" and done.status == "afgerond"
     assert list(Action.objects.for_org(org_a.org).open()) == [copy]
     assert not Action.objects.for_org(org_a.org).overdue().exists()
+
+
+def test_a_second_start_says_why_once_and_counts_nothing_left_to_carry(org_a, client_for):
+    plan = PlanFactory(organisation=org_a.org, start_year=2020, end_year=2022)
+    ActionFactory(plan=plan, status="lopend")
+    client = client_for(org_a.member)
+    target = reverse("plans:next_cycle", kwargs={"org_slug": org_a.org.slug, "pk": plan.pk})
+    assert client.post(target).status_code == 302
+    page = client.post(target, follow=True).content.decode()
+    assert page.count("Er is al een volgende cyclus") == 1
+    assert client.get(target).context["preview"]["open_actions"] == 0
