@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kpis.models import VALUE, Kpi, quarter_end
 from mvo.i18n import pick
-from mvo.models import Membership, OrgScopedModel, OrgScopedQuerySet
+from mvo.models import OrgScopedModel, OrgScopedQuerySet
 from mvo.validation import DATE_VALIDATORS
 from mvo.versioning import Versioned
 from themes.expressions import person_name, theme_name
@@ -622,11 +622,6 @@ class Action(OrgScopedModel, Versioned):
             return quarter_end(self.planned_year, self.planned_quarter)
         return None
 
-    def is_late(self, today=None):
-        today = today or timezone.localdate()
-        deadline = self.deadline
-        return self.status in OPEN_STATUSES and deadline is not None and deadline < today
-
 
 class UrgentVote(OrgScopedModel):
     """A participant marks an action as one of the two most urgent of its theme."""
@@ -641,14 +636,6 @@ class UrgentVote(OrgScopedModel):
         constraints = [models.UniqueConstraint(fields=["voter", "action"], name="urgent_vote_once")]
         verbose_name = _("urgentiestem")
         verbose_name_plural = _("urgentiestemmen")
-
-
-def still_member(user_path="responsible"):
-    """An Exists() that is true when the user at ``user_path`` is a member of the row's
-    organisation."""
-    return Exists(
-        Membership.objects.filter(user=OuterRef(user_path), organisation=OuterRef("organisation"))
-    )
 
 
 # --- Calendar feed and weekly reminders (per person, across organisations) -----------------

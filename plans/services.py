@@ -5,7 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -292,16 +292,6 @@ def toggle_urgent(plan, action, user):
         voter=user,
     )
     return True
-
-
-def urgency_tally(plan):
-    """{action_id: votes} for the plan's actions, counted in the database."""
-    return dict(
-        UrgentVote.objects.filter(plan=plan)
-        .values("action")
-        .annotate(n=Count("pk"))
-        .values_list("action", "n")
-    )
 
 
 # --- Actions --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from kpis import progress
 from kpis.models import Kpi, decode_period, quarter_end
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgUpdateView, paginate
 from mvo.models import Membership, Role
+from mvo.validation import id_from_query
 from mvo.versioning import EditConflict
 from themes.models import OrgTheme
 
@@ -98,14 +99,6 @@ def single_department(plan, goal_ids):
         if department and department.strip():
             seen[goal_id].setdefault(department.strip().casefold(), department.strip())
     return {pk: next(iter(names.values())) for pk, names in seen.items() if len(names) == 1}
-
-
-def id_from_query(value):
-    """The id in a ``?thema=`` (or posted) value, or None: ASCII digits only, as many as a
-    BigAutoField holds."""
-    if value and value.isascii() and value.isdigit() and len(value) < 19:
-        return int(value)
-    return None
 
 
 def can_coordinate(plan, membership):
