@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from mvo.models import Membership, OrgScopedModel, OrgScopedQuerySet
 from mvo.validation import DATE_VALIDATORS, FIRST_DATE, LAST_DATE
@@ -232,6 +233,7 @@ class Kpi(OrgScopedModel, Versioned):
     )
 
     objects = KpiQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -292,6 +294,7 @@ class Target(models.Model):
     value = models.DecimalField(_("streefwaarde"), **VALUE)
 
     objects = TargetQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date"]
@@ -349,6 +352,7 @@ class Measurement(Versioned):
     entered_at = models.DateTimeField(_("ingevoerd op"), default=timezone.now)
 
     objects = MeasurementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "quarter"]

@@ -250,3 +250,66 @@ class OrgScopedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class MailStatus(models.TextChoices):
+    NONE = "geen", _("Geen e-mail")
+    QUEUED = "wachtrij", _("In de wachtrij")
+    SENDING = "bezig", _("Wordt verstuurd")
+    SENT = "verstuurd", _("Verstuurd")
+    FAILED = "mislukt", _("Mislukt")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_user(self, user, organisation):
+        return self.filter(user=user, organisation=organisation)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something that happened for one person, shown in the app and mailed once.
+
+    One event (e.g. "plan 12 submitted, transition 34") gives each recipient one row, so a
+    task that runs twice can neither list nor mail it twice (unique user + event). The texts
+    are stored in both languages when the event happens; each person reads and gets mailed
+    the one of their own language (mvo.notifications)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="notifications"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    event = models.CharField(max_length=80)
+    title_nl = models.CharField(max_length=300)
+    title_en = models.CharField(max_length=300)
+    body_nl = models.TextField(blank=True)
+    body_en = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    mail_status = models.CharField(
+        max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED
+    )
+    mailed_at = models.DateTimeField(null=True, blank=True)
+    mail_error = models.TextField(blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "event"], name="notification_once_per_event")
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "organisation", "read_at"], name="notification_user_unread"
+            )
+        ]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+
+    def __str__(self):
+        return self.title_nl

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "simple_history",
     # Koers apps, in import order: a lower app never imports a higher one.
     "mvo.apps.MvoConfig",
     "themes.apps.ThemesConfig",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mvo.guard.OrganisationGuardMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # who made each change
 ]
 
 ROOT_URLCONF = "mvo.urls"

@@ -16,3 +16,19 @@ class PlansConfig(AppConfig):
         # and the plans they coordinate.
         ownership.register(_("open acties"), Action, "responsible", Q(status__in=OPEN_STATUSES))
         ownership.register(_("plannen als coördinator"), Plan, "coordinator")
+
+        # An edit of plan content (every save makes a history record) turns an approved or
+        # submitted plan back into a concept; see plans.approval.
+        from simple_history.signals import post_create_historical_record
+
+        from kpis.models import Kpi, Target
+
+        from . import approval
+        from .models import Goal, MissionVision
+
+        for model in (Plan, MissionVision, Goal, Action, Kpi, Target):
+            post_create_historical_record.connect(
+                approval.on_history_record,
+                sender=model.history.model,
+                dispatch_uid=f"plans-content-{model.__name__}",
+            )

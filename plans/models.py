@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kpis.models import VALUE, Kpi, quarter_end
 from mvo.i18n import pick
@@ -123,7 +124,7 @@ class MethodStep(models.Model):
 
 
 class PlanStatus(models.TextChoices):
-    """Ready for the approval workflow (a later issue adds the transitions)."""
+    """Where a plan stands in the approval workflow (plans.approval has the transitions)."""
 
     DRAFT = "concept", _("Concept")
     SUBMITTED = "ingediend", _("Ingediend")
@@ -135,6 +136,9 @@ class StepStatus(models.TextChoices):
     NOT_STARTED = "niet_gestart", _("Niet gestart")
     IN_PROGRESS = "bezig", _("Bezig")
     DONE = "afgerond", _("Afgerond")
+
+
+WORKFLOW_FIELDS = ["status", "submitted_by", "submitted_at"]
 
 
 class PlanQuerySet(OrgScopedQuerySet):
@@ -182,8 +186,20 @@ class Plan(OrgScopedModel, Versioned):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Who submitted the plan as it now stands (four eyes: that person may not approve it).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PlanQuerySet.as_manager()
+    # The workflow fields are written only by plans.approval (its timeline is their history).
+    history = HistoricalRecords(m2m_fields=[themes, kpis], excluded_fields=WORKFLOW_FIELDS)
 
     class Meta:
         ordering = ["-start_year", "title"]
@@ -195,6 +211,18 @@ class Plan(OrgScopedModel, Versioned):
         if self.period_label in self.title:
             return self.title
         return f"{self.title} ({self.period_label})"
+
+    def save(self, *args, **kwargs):
+        """A full save of an existing plan leaves the workflow fields alone: only the approval
+        services change them (with an UPDATE), so a form holding an older status cannot undo
+        a submission or an approval."""
+        if self.pk is not None and kwargs.get("update_fields") is None and not self._state.adding:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in WORKFLOW_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def period_label(self):
@@ -238,6 +266,8 @@ class PlanStep(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["step__order"]
         constraints = [models.UniqueConstraint(fields=["plan", "step"], name="plan_step_once")]
@@ -252,6 +282,87 @@ class PlanStep(Versioned):
         answers = list(self.answers or [])
         questions = self.step.questions
         return [(q, answers[i] if i < len(answers) else "") for i, q in enumerate(questions)]
+
+
+# --- Approval ------------------------------------------------------------------------------
+
+
+class PlanVersion(models.Model):
+    """An approved version of a plan, frozen for ever: a snapshot of plain JSON that renders
+    from itself (plans.snapshot), with its own format number, so that later edits, deletions
+    and model changes never alter what was approved."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(_("versie"))
+    format = models.PositiveSmallIntegerField()
+    data = models.JSONField()
+    fingerprint = models.CharField(max_length=64)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_by_name = models.CharField(max_length=200, blank=True)
+    submitted_at = models.DateTimeField(null=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    approved_by_name = models.CharField(max_length=200)
+    approved_at = models.DateTimeField()
+    comment = models.TextField(_("toelichting bij de goedkeuring"), blank=True)
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_once")
+        ]
+        verbose_name = _("vastgestelde versie")
+        verbose_name_plural = _("vastgestelde versies")
+
+    def __str__(self):
+        return f"{self.plan} · v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("Een vastgestelde versie kan niet meer veranderen."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Een vastgestelde versie kan niet worden verwijderd."))
+
+
+class TransitionKind(models.TextChoices):
+    SUBMIT = "indienen", _("Ingediend")
+    WITHDRAW = "intrekken", _("Ingetrokken")
+    APPROVE = "goedkeuren", _("Goedgekeurd")
+    RETURN = "terugsturen", _("Teruggestuurd")
+    REOPEN = "heropenen", _("Weer in concept gezet")
+    CHANGED = "gewijzigd", _("Gewijzigd, weer concept")
+
+
+class PlanTransition(models.Model):
+    """One step of a plan through the approval workflow: who, when, from and to, and why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="transitions")
+    kind = models.CharField(max_length=20, choices=TransitionKind.choices)
+    from_status = models.CharField(max_length=20, choices=PlanStatus.choices)
+    to_status = models.CharField(max_length=20, choices=PlanStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    by_name = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(_("toelichting"), blank=True)
+    version = models.ForeignKey(
+        PlanVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["plan", "-at"], name="transition_plan_at")]
+        verbose_name = _("stap in de goedkeuring")
+        verbose_name_plural = _("stappen in de goedkeuring")
+
+    def __str__(self):
+        return f"{self.plan} · {self.get_kind_display()} · {self.at:%d-%m-%Y %H:%M}"
 
 
 # --- Mission and vision --------------------------------------------------------------------
@@ -273,6 +384,8 @@ class MissionVision(Versioned):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("missie en visie")
@@ -396,6 +509,7 @@ class Goal(OrgScopedModel, Versioned):
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = GoalQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "theme", "title"]
@@ -562,6 +676,7 @@ class Action(OrgScopedModel, Versioned):
     updated_at = models.DateTimeField(default=timezone.now)
 
     objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["planned_period", "due_date", "title", "pk"]
