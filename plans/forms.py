@@ -606,3 +606,28 @@ class ActionImportForm(forms.Form):
         except ImportFileError as error:
             raise forms.ValidationError(error.messages) from error
         return uploaded
+
+
+# --- Approval -------------------------------------------------------------------------------
+
+MAX_TRANSITION_COMMENT = 5000
+
+
+class TransitionForm(forms.Form):
+    """A move of the approval workflow (plans.approval): an optional comment (required for
+    sending back, which the service checks) and, for approving, the fingerprint of the
+    comparison the manager looked at."""
+
+    comment = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_TRANSITION_COMMENT}),
+        max_length=MAX_TRANSITION_COMMENT,
+        error_messages={
+            "max_length": _(
+                "Uw toelichting is %(show_value)d tekens lang; er passen er %(limit_value)d in. "
+                "Maak haar wat korter."
+            )
+        },
+    )
+    fingerprint = forms.CharField(required=False)

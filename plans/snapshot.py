@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from . import registry
 
 FORMAT = 1
+READABLE_FORMATS = (1,)  # the shapes this code base can show; keep old ones readable
 LANGUAGES = ("nl", "en")
 
 

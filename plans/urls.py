@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, cycle, feeds, goals, mission, plans
+from .views import actions, approval, cycle, feeds, goals, mission, plans
 
 app_name = "plans"
 
@@ -41,6 +41,9 @@ urlpatterns = [
         name="mission_version",
     ),
     path("<int:pk>/volgende-cyclus/", cycle.next_cycle, name="next_cycle"),
+    path("<int:pk>/goedkeuring/", approval.approval_page, name="approval"),
+    path("<int:pk>/goedkeuring/<str:kind>/", approval.transition, name="transition"),
+    path("<int:pk>/versies/<int:number>/", approval.version_page, name="version"),
     path("acties/", actions.ActionList.as_view(), name="actions"),
     path("acties/status/", actions.bulk_status, name="actions_bulk_status"),
     path("acties/nieuw/", actions.ActionCreate.as_view(), name="action_create"),
