@@ -7,7 +7,11 @@ and the dashboard ask the registry and never name those apps.
 A provider is registered under a key (the app label) and is called with a plan:
 
 - ``step_links``: extra links for a step of the plan's method, ``fn(plan, step) -> [(label, url)]``.
-- ``snapshot``: ``fn(plan) -> dict`` of plain JSON values to freeze with an approved version.
+- ``snapshot``: ``fn(plan) -> [section]``: sections to freeze with an approved version, each in
+  the shape of plans/snapshot.py (``key``, ``title`` in both languages, ``layout`` "fields" or
+  "table", ``columns`` and ``rows`` of plain JSON values; ``snapshot.section`` and
+  ``snapshot.column`` build them). The version page renders them like the plan's own sections,
+  and the approval page compares them row by row.
 - ``report_sections``: ``fn(plan, year, quarter) -> dict`` for the quarterly report.
 - ``dashboard``: ``fn(organisation) -> dict`` for the organisation dashboard.
 """
@@ -21,6 +25,11 @@ def register(kind, key, provider):
     if kind not in _providers:
         raise ValueError(f"Unknown provider kind {kind!r}; choose from {KINDS}.")
     _providers[kind][key] = provider
+
+
+def unregister(kind, key):
+    """Take a provider away again (tests that register one clean up with this)."""
+    _providers[kind].pop(key, None)
 
 
 def providers(kind):

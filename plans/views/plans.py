@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kpis.models import Kpi
 from mvo.generic import OrgCreateView, OrgDeleteView, OrgListView, OrgUpdateView
@@ -86,6 +87,18 @@ class PlanDelete(OrgDeleteView):
     success_url_name = "plans:index"
     success_message = _("Het plan is verwijderd.")
 
+    def blocked_reason(self):
+        count = self.object.versions.count()  # approved versions are kept for ever
+        if count:
+            return ngettext(
+                "Van dit plan is een versie goedgekeurd. Wat is goedgekeurd, blijft altijd "
+                "terug te zien; daarom kan het plan niet worden verwijderd.",
+                "Van dit plan zijn %(count)s versies goedgekeurd. Wat is goedgekeurd, blijft "
+                "altijd terug te zien; daarom kan het plan niet worden verwijderd.",
+                count,
+            ) % {"count": count}
+        return None
+
 
 def plan_detail(request, org_slug, pk):
     """The plan with its stepper: every phase and step with its status and links."""
@@ -106,6 +119,12 @@ def plan_detail(request, org_slug, pk):
         "action_totals": plan.actions.totals(),
         "goal_count": plan.goals.count(),
         "goals_to_review": plan.goals.filter(needs_review=True).count(),
+        "last_version": plan.versions.defer("data").order_by("-number").first(),
+        "recent_transitions": list(
+            plan.transitions.select_related("version")
+            .defer("version__data")
+            .order_by("-at", "-pk")[:3]
+        ),
     }
     return render(request, "plans/plan_detail.html", context)
 
