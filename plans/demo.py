@@ -18,13 +18,15 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from kpis.models import Kpi, current_quarter
+from mvo.models import MailStatus, Membership, Notification
 from themes.models import OrgTheme
 
-from . import services
+from . import approval, services
 from .models import (
     Action,
     ActionStatus,
@@ -34,8 +36,11 @@ from .models import (
     Method,
     MissionVision,
     Plan,
+    PlanTransition,
+    PlanVersion,
     Stage,
     StepStatus,
+    TransitionKind,
     UrgentVote,
     Wish,
 )
@@ -131,6 +136,31 @@ LEXMAN = {
         "chauffeurs en verkeersveiligheid. De werkgroep komt elke zes weken bij elkaar."
     ),
     "mission": LEXMAN_MISSION,
+    # Approved as version 1 by the director, then changed by the working group: a concept
+    # again, with the change since version 1 to see on the approval page.
+    "approval": {
+        "submitted": (
+            "werkgroep",
+            60,
+            "Fase 1 en 2 zijn af en de doelen staan. Met jullie akkoord gaan we de acties "
+            "uitvoeren.",
+        ),
+        "approved": (
+            "directie",
+            55,
+            "Akkoord. Houd de kosten van de elektrische trucks goed in de gaten.",
+        ),
+        "change": {
+            "days_ago": 12,
+            "by": "werkgroep",
+            "goal": "co2",
+            "target": "90.0",
+            "realistic": (
+                "Zuinig rijden en HVO leveren samen al 8 tot 10 kg op, de eerste elektrische "
+                "trucks de rest. De nieuwe laadpalen in Tilburg maken 2 kg extra haalbaar."
+            ),
+        },
+    },
     "mission_answers": {
         "mission": [
             "Veilig, betrouwbaar en schoon vervoer, met eigen chauffeurs die vakmensen zijn.",
@@ -1023,6 +1053,15 @@ AGV = {
         "seizoenskrachten en voedselverspilling."
     ),
     "mission": AGV_MISSION,
+    # Submitted two days ago: waiting for the director's approval.
+    "approval": {
+        "submitted": (
+            "werkgroep",
+            2,
+            "Het plan is klaar voor jullie oordeel. Let vooral op de doelen voor water en "
+            "gewasbescherming.",
+        ),
+    },
     "mission_answers": {
         "mission": [
             "Gezonde, veilige groente en fruit uit de regio, geteeld met zorg voor bodem en water.",
@@ -2177,7 +2216,54 @@ def _seed_plan(org, spec, today):
     goals = _seed_goals(plan, spec, today)
     _seed_wishes(plan, spec, people, goals, today)
     _seed_actions(plan, spec, people, goals, today)
+    if spec.get("approval"):
+        _seed_approval(plan, spec["approval"], people, goals, today)
     return plan
+
+
+def _seed_approval(plan, spec, people, goals, today):
+    """The plan through the approval services (submitted, perhaps approved and changed
+    since), then dated like the rest of the demo. The notifications this makes stay in the
+    app: the demo mails nobody about something that happened weeks ago."""
+
+    def role(user):
+        return Membership.objects.get(organisation=plan.organisation, user=user).role
+
+    with transaction.atomic():
+        who, submitted_ago, comment = spec["submitted"]
+        submitter = people[who]
+        submit = approval.submit_plan(plan, submitter, role(submitter), comment)
+        PlanTransition.objects.filter(pk=submit.pk).update(at=_moment(today, submitted_ago))
+        Plan.objects.filter(pk=plan.pk).update(submitted_at=_moment(today, submitted_ago))
+        plan.refresh_from_db()
+        if "approved" in spec:
+            who, approved_ago, comment = spec["approved"]
+            manager = people[who]
+            version = approval.approve_plan(plan, manager, role(manager), comment)
+            plan.transitions.filter(version=version).update(at=_moment(today, approved_ago))
+            # Dated once, as it is made; the version itself is never changed afterwards.
+            PlanVersion.objects.filter(pk=version.pk).update(
+                approved_at=_moment(today, approved_ago)
+            )
+        if "change" in spec:
+            change = spec["change"]
+            goal = goals[change["goal"]]
+            goal.target_value = Decimal(change["target"])
+            goal.realistic = change["realistic"]
+            goal.version += 1
+            goal._history_user = people[change["by"]]  # who simple-history records
+            goal.save(update_fields=["target_value", "realistic", "version"])
+            plan.transitions.filter(kind=TransitionKind.CHANGED).update(
+                at=_moment(today, change["days_ago"])
+            )
+            record = goal.history.order_by("-history_id").first()
+            goal.history.filter(history_id=record.history_id).update(
+                history_date=_moment(today, change["days_ago"])
+            )
+        for step in plan.transitions.all():
+            Notification.objects.filter(event=f"plan-transition:{step.pk}").update(
+                created_at=step.at, mail_status=MailStatus.NONE
+            )
 
 
 def seed(demo):

@@ -196,3 +196,44 @@ def test_demo_plan_pages_open(seeded, slug):
     for name in ("detail", "next_cycle"):
         response = client.get(reverse(f"plans:{name}", args=[org.slug, plan.pk]))
         assert response.status_code == 200, name
+
+
+def test_the_demo_shows_the_approval_workflow(seeded, client_for):
+    from django.core import mail
+
+    from plans import approval
+    from plans.models import PlanStatus, TransitionKind
+
+    lexman = plan_of("lexman")
+    version = lexman.versions.get()
+    assert (version.number, version.approved_by.email) == (1, "directie@lexman.example")
+    assert version.submitted_by.email == "werkgroep@lexman.example"
+    assert version.submitted_at < version.approved_at < timezone.now()
+    assert lexman.status == PlanStatus.DRAFT  # changed since version 1
+    kinds = list(lexman.transitions.order_by("at").values_list("kind", flat=True))
+    assert kinds == [TransitionKind.SUBMIT, TransitionKind.APPROVE, TransitionKind.CHANGED]
+    _version, _now, changes = approval.changes_since_approval(lexman)
+    assert [part["key"] for part in changes] == ["goals"]
+    changed = {
+        c["column"]["key"]: (c["old"], c["new"]) for c in changes[0]["changed"][0]["changes"]
+    }
+    assert changed["target_value"] == ("92", "90")
+
+    agv = plan_of("agv")
+    assert agv.status == PlanStatus.SUBMITTED and agv.submitted_by.email == "werkgroep@agv.example"
+    assert not agv.versions.exists()
+    assert mail.outbox == []  # the demo's notifications stay in the app
+
+    for plan in (lexman, agv):
+        manager = Membership.objects.get(organisation=plan.organisation, role=Role.MANAGER).user
+        page = client_for(manager).get(
+            reverse("plans:approval", args=[plan.organisation.slug, plan.pk])
+        )
+        assert page.status_code == 200
+    assert "Plan goedkeuren" in page.content.decode()  # the AGV director may approve
+    page = client_for(manager).get(reverse("plans:version", args=["lexman", lexman.pk, 1]))
+    assert page.status_code == 404  # the AGV director does not see Lexman's plan
+    page = client_for(version.approved_by).get(
+        reverse("plans:version", args=["lexman", lexman.pk, 1])
+    )
+    assert "Vastgesteld plan, versie 1" in page.content.decode()
