@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kpis.models import Kpi
+from mvo.conflicts import text_changes
 from mvo.forms import BoundedModelMultipleChoiceField, OrgModelForm
 from mvo.models import Role, User
 from mvo.validation import browser_limits
@@ -99,6 +100,12 @@ class PlanStepForm(VersionedModelForm):
 
     def question_fields(self):
         return [self[f"answer_{i}"] for i in range(len(self.instance.step.questions))]
+
+    def conflict_extras(self, old, current):
+        """The answers someone else changed meanwhile (see mvo.conflicts)."""
+        return text_changes(
+            self.instance.step.questions, old.answers or [], current.answers or [], self.answers()
+        )
 
 
 class KpiChoiceField(forms.ModelMultipleChoiceField):
@@ -318,6 +325,8 @@ class MissionVisionForm(VersionedModelForm):
         help_text=_("Wat wilt u op lange termijn bereiken, en waar gelooft u in?"),
     )
 
+    conflict_also = ["stage"]  # changed on the same page by the stage buttons
+
     class Meta:
         model = MissionVision
         fields = ["mission", "vision"]
@@ -352,6 +361,15 @@ class MissionVisionForm(VersionedModelForm):
             for group, texts in self.questions.items()
         }
         return super().save(commit)
+
+    def conflict_extras(self, old, current):
+        """The answers someone else changed meanwhile (see mvo.conflicts)."""
+        rows = []
+        for group, texts in self.questions.items():
+            yours = [self.cleaned_data.get(f"{group}_answer_{i}", "") for i in range(len(texts))]
+            was, now = stored_answers(old.answers, group), stored_answers(current.answers, group)
+            rows += text_changes(texts, was, now, yours)
+        return rows
 
 
 class FeedbackForm(forms.ModelForm):
