@@ -32,3 +32,13 @@ class PlansConfig(AppConfig):
                 sender=model.history.model,
                 dispatch_uid=f"plans-content-{model.__name__}",
             )
+        from django.db.models.signals import post_save, pre_delete, pre_save
+
+        from themes.models import OrgTheme
+
+        for model in (Kpi, Target):
+            pre_delete.connect(
+                approval.remember_plans, sender=model, dispatch_uid=f"plans-of-{model.__name__}"
+            )
+        pre_save.connect(approval.before_theme_save, sender=OrgTheme, dispatch_uid="plans-theme")
+        post_save.connect(approval.after_theme_save, sender=OrgTheme, dispatch_uid="plans-theme")

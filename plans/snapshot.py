@@ -465,13 +465,17 @@ def diff(old, new):
     """
     old_sections = {part["key"]: part for part in (old or {}).get("sections", [])}
     result = []
+    new_parts = (new or {}).get("sections", [])
+    new_keys = {part["key"] for part in new_parts}
     seen = set()
-    for part in (new or {}).get("sections", []) + list(old_sections.values()):
+    for part in new_parts + list(old_sections.values()):
         if part["key"] in seen:
             continue
         seen.add(part["key"])
         before = old_sections.get(part["key"], {"rows": [], "columns": []})
-        after = part if part is not before else {"rows": [], "columns": part["columns"]}
+        # A section only the old snapshot has: all its rows are gone. (Compared by key, not
+        # by identity, so that a snapshot compared with itself has no changes.)
+        after = part if part["key"] in new_keys else {"rows": [], "columns": part["columns"]}
         columns = {c["key"]: c for c in before["columns"]}
         columns.update({c["key"]: c for c in after["columns"]})
         compared = [c for c in columns.values() if not c.get("progress")]

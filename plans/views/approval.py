@@ -56,7 +56,11 @@ def approval_page(request, org_slug, pk):
     """Status, the moves this person may make, the changes since the last approved version
     (or the whole plan before its first approval), the timeline and the versions."""
     plan = get_plan(request, pk, Plan.objects.select_related("submitted_by"))
-    version, now, changes = approval.changes_since_approval(plan)
+    version = approval.last_version(plan)
+    now = snapshot.build(plan)
+    changes = None  # a version this code cannot read is not compared (the page says so)
+    if version is None or readable(version):
+        changes = snapshot.diff(version.data if version else None, now)
     allowed, reasons = moves_for(plan, request)
     versions = list(versions_of(plan))
     context = {
@@ -123,20 +127,31 @@ def success_message(kind, result):
     }[kind]
 
 
+def readable(version):
+    """Whether this code base can show (and compare) the version's snapshot."""
+    data = version.data
+    return (
+        version.format in snapshot.READABLE_FORMATS
+        and isinstance(data, dict)
+        and isinstance(data.get("sections"), list)
+        and all(
+            isinstance(part, dict) and {"key", "columns", "rows"} <= part.keys()
+            for part in data["sections"]
+        )
+    )
+
+
 @require_safe
 def version_page(request, org_slug, pk, number):
     """An approved version exactly as it was approved: rendered from its snapshot alone."""
     plan = get_plan(request, pk)
     version = get_object_or_404(PlanVersion.objects.filter(plan=plan), number=number)
-    data = version.data if isinstance(version.data, dict) else {}
-    readable = version.format in snapshot.READABLE_FORMATS and isinstance(
-        data.get("sections"), list
-    )
+    shown = readable(version)
     context = {
         "plan": plan,
         "version": version,
-        "frozen": data.get("plan") or {},
-        "sections": data["sections"] if readable else [],
-        "readable": readable,
+        "frozen": (version.data.get("plan") or {}) if shown else {},
+        "sections": version.data["sections"] if shown else [],
+        "readable": shown,
     }
     return render(request, "plans/plan_version.html", context)
