@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mvo import history
 from mvo.versioning import EditConflict
 
 from .models import Frequency, Measurement
@@ -62,7 +63,7 @@ def _record_quarter(kpis, year, quarter, entries, user):
         current = existing.get(kpi.pk)
         if value is None:
             if current is not None:
-                deleted.append(current.pk)
+                deleted.append(current)
         elif current is None:
             created.append(
                 Measurement(
@@ -82,10 +83,11 @@ def _record_quarter(kpis, year, quarter, entries, user):
                     setattr(current, field, new_value)
                     changed_fields.add(field)
             updated.append(current)
-    # A few statements per kind of change, in batches, however many KPIs the quarter has.
-    for start in range(0, len(deleted), BATCH):
-        Measurement.objects.filter(pk__in=deleted[start : start + BATCH]).delete()
+    # A few statements per kind of change, in batches, however many KPIs the quarter has;
+    # the history gets one record per row, written in batches too (mvo.history).
+    history.delete_recorded(Measurement, deleted, user, now)
     Measurement.objects.bulk_create(created, batch_size=BATCH)
+    history.record(Measurement, created, history.CREATED, user, now)
     # Who and when are the same for every changed row, and the version goes up by one: one
     # UPDATE per batch. Only the columns that really changed go through bulk_update, whose
     # CASE per row and column is what makes large quarters slow.
@@ -96,4 +98,5 @@ def _record_quarter(kpis, year, quarter, entries, user):
         )
     if changed_fields:
         Measurement.objects.bulk_update(updated, sorted(changed_fields), batch_size=BATCH)
+    history.record(Measurement, updated, history.CHANGED, user, now)
     return len(created), len(updated), len(deleted)

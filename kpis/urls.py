@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.KpiDetail.as_view(), name="detail"),
     path("<int:pk>/bewerken/", views.KpiUpdate.as_view(), name="update"),
     path("<int:pk>/verwijderen/", views.KpiDelete.as_view(), name="delete"),
+    path("<int:pk>/geschiedenis/", views.kpi_history, name="history"),
     path("<int:kpi_pk>/streefwaarden/nieuw/", views.TargetCreate.as_view(), name="target_create"),
     path("streefwaarden/<int:pk>/verwijderen/", views.TargetDelete.as_view(), name="target_delete"),
     path(

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +15,12 @@ from mvo.generic import (
     paginate,
 )
 from mvo.guard import org_roles
+from mvo.history import history_page
 from mvo.models import Role
 from mvo.versioning import CONFLICT_MESSAGE, EditConflict
 from themes.expressions import person_name
 
-from . import services
+from . import history, services
 from .charts import kpi_chart
 from .filters import KpiFilter
 from .forms import (
@@ -106,6 +108,22 @@ class KpiDetail(OrgDetailView):
                 organisation=organisation, kpi=kpi, auto_id="measurement_%s"
             )
         return super().get_context_data(**context, **kwargs)
+
+
+@require_safe
+def kpi_history(request, org_slug, pk):
+    """Every change of a KPI, its targets and its measurements. A deleted KPI keeps this
+    page, found through its own records of this organisation."""
+    organisation = request.organisation
+    kpi = Kpi.objects.for_org(organisation).filter(pk=pk).first()
+    if kpi is None:
+        kpi = Kpi.history.filter(organisation=organisation, id=pk).order_by("-history_date").first()
+    if kpi is None:
+        raise Http404
+    sources = history.kpi_sources(organisation, [pk], link=False)
+    context = {"kpi": kpi, "deleted": not isinstance(kpi, Kpi), "subject": kpi.name}
+    related = history.related(organisation)
+    return history_page(request, sources, "kpis/kpi_history.html", context, related)
 
 
 class KpiFormMixin:

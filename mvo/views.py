@@ -196,7 +196,10 @@ def hand_over(request, org_slug):
             messages.error(request, errors[0])
         return redirect("members", org_slug=org_slug)
     moved = ownership.hand_over(
-        request.organisation, form.cleaned_data["from_user"], form.cleaned_data["to_user"]
+        request.organisation,
+        form.cleaned_data["from_user"],
+        form.cleaned_data["to_user"],
+        by=request.user,
     )
     messages.success(
         request,

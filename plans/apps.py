@@ -10,12 +10,22 @@ class PlansConfig(AppConfig):
     def ready(self):
         from mvo import ownership
 
+        from . import services
         from .models import OPEN_STATUSES, Action, Plan
 
         # What a member who leaves hands over: open actions (done ones keep who did them)
-        # and the plans they coordinate.
-        ownership.register(_("open acties"), Action, "responsible", Q(status__in=OPEN_STATUSES))
-        ownership.register(_("plannen als coördinator"), Plan, "coordinator")
+        # and the plans they coordinate. Who is responsible is plan content: handing over
+        # turns an approved plan back into a concept.
+        ownership.register(
+            _("open acties"),
+            Action,
+            "responsible",
+            Q(status__in=OPEN_STATUSES),
+            moved=services.actions_handed_over,
+        )
+        ownership.register(
+            _("plannen als coördinator"), Plan, "coordinator", moved=services.plans_handed_over
+        )
 
         # An edit of plan content (every save makes a history record) turns an approved or
         # submitted plan back into a concept; see plans.approval.

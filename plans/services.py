@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mvo import history
 from mvo.models import Membership, Role
 from mvo.versioning import EditConflict
 
@@ -34,16 +35,17 @@ from .models import (
 # --- Plans and steps -----------------------------------------------------------------------
 
 
-def install_steps(plan):
+def install_steps(plan, user=None):
     """Give the plan a row per step of its method (missing ones only; safe to run twice)."""
     have = set(plan.steps.values_list("step_id", flat=True))
-    PlanStep.objects.bulk_create(
+    steps = PlanStep.objects.bulk_create(
         [
             PlanStep(plan=plan, step=step)
             for step in MethodStep.objects.filter(method=plan.method)
             if step.pk not in have
         ]
     )
+    history.record(PlanStep, steps, history.CREATED, user)
 
 
 @transaction.atomic
@@ -52,7 +54,7 @@ def create_plan(plan, user):
     MVO STEPS, an empty mission and vision."""
     plan.created_by = user
     plan.save()
-    install_steps(plan)
+    install_steps(plan, user)
     if plan.method == Method.MVO_STEPS:
         MissionVision.objects.get_or_create(plan=plan, defaults={"updated_by": user})
     return plan
@@ -90,8 +92,12 @@ def save_mission_vision(mission_vision, user):
         mission_vision.stage,
     ):
         return last
-    MissionVision.objects.filter(pk=mission_vision.pk).update(
-        updated_at=timezone.now(), updated_by=user
+    now = timezone.now()
+    MissionVision.objects.filter(pk=mission_vision.pk).update(updated_at=now, updated_by=user)
+    # The form's save wrote the history record of this change: it gets the stamp as well.
+    latest = mission_vision.history.order_by("-history_date", "-history_id")
+    MissionVision.history.filter(history_id__in=latest.values("history_id")[:1]).update(
+        updated_at=now, updated_by=user
     )
     return _keep_version(mission_vision, user)
 
@@ -297,13 +303,19 @@ def toggle_urgent(plan, action, user):
 # --- Actions --------------------------------------------------------------------------------
 
 
-def move_action(action, year, quarter, version, plan=None):
+@transaction.atomic
+def move_action(action, year, quarter, version, plan=None, user=None):
     """Plan an action in another quarter (the board); None, None takes it off the calendar.
-    The quarter must lie in the plan period. EditConflict if the card was changed meanwhile."""
+    The quarter must lie in the plan period. EditConflict if the card was changed meanwhile.
+    The move is recorded in the history and, being a change of the plan, turns an approved
+    plan back into a concept."""
+    from . import approval
+
     plan = plan or action.plan
     if year is not None and (year, quarter) not in plan.quarters:
         raise ValidationError(_("Kies een kwartaal binnen de planperiode."))
     period = year * 10 + quarter if year is not None else None
+    before = (action.planned_year, action.planned_quarter)
     claimed = Action.objects.filter(pk=action.pk, version=version).update(
         planned_year=year,
         planned_quarter=quarter,
@@ -314,18 +326,37 @@ def move_action(action, year, quarter, version, plan=None):
     if not claimed:
         raise EditConflict
     action.refresh_from_db()
+    history.record(Action, [action], history.CHANGED, user)
+    if before != (year, quarter):
+        approval.content_changed({action.plan_id}, user)
     return action
 
 
 @transaction.atomic
-def bulk_set_status(actions_queryset, status):
+def bulk_set_status(actions_queryset, status, user=None):
     """Give every action of the queryset (already scoped to the organisation) a status, in
-    one statement; their versions go up so open forms are told."""
+    one statement; their versions go up so open forms are told. Each gets a history record;
+    the status is work on the plan, not its content, so approvals stay as they are."""
     if status not in ActionStatus.values:
         raise ValidationError(_("Kies een geldige status."))
-    return actions_queryset.update(
-        status=status, updated_at=timezone.now(), version=F("version") + 1
+    return history.record_update(
+        actions_queryset, user, status=status, updated_at=timezone.now(), version=F("version") + 1
     )
+
+
+def actions_handed_over(action_ids, user):
+    """mvo.ownership handed these actions to someone else: their plans changed."""
+    from . import approval
+
+    plans = Action.objects.filter(pk__in=action_ids).values_list("plan_id", flat=True)
+    approval.content_changed(set(plans), user)
+
+
+def plans_handed_over(plan_ids, user):
+    """mvo.ownership gave these plans another coordinator: they changed."""
+    from . import approval
+
+    approval.content_changed(set(plan_ids), user)
 
 
 # --- Next cycle -----------------------------------------------------------------------------
@@ -431,7 +462,7 @@ def start_next_cycle(plan, user):
         )
         goal_map[goal.pk] = copy.pk
     now = timezone.now()
-    Action.objects.bulk_create(
+    carried = Action.objects.bulk_create(
         Action(
             organisation_id=plan.organisation_id,
             plan=new,
@@ -453,6 +484,7 @@ def start_next_cycle(plan, user):
         )
         for action in plan.actions.filter(status__in=OPEN_STATUSES).order_by("pk")
     )
+    history.record(Action, carried, history.CREATED, user, now)
     if plan.method == Method.MVO_STEPS:
         _carry_phase_one(plan, new, user)
     return new
@@ -490,6 +522,7 @@ def import_actions(plan, rows, user):
     """Add the action rows read from an xlsx (plans.importer.read_rows) to the plan, all or
     nothing: every row is checked first; if any is wrong, ImportRowsError lists the messages
     and nothing is saved. Returns the number of actions added."""
+    from . import approval
     from .importer import ImportRowsError, build_actions
 
     actions, errors = build_actions(plan, rows, user)
@@ -497,6 +530,8 @@ def import_actions(plan, rows, user):
         raise ImportRowsError(errors)
     with transaction.atomic():
         Action.objects.bulk_create(actions, batch_size=IMPORT_BATCH)
+        history.record(Action, actions, history.CREATED, user)
+        approval.content_changed({plan.pk}, user)
     return len(actions)
 
 

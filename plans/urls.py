@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, approval, cycle, feeds, goals, mission, plans
+from .views import actions, approval, cycle, feeds, goals, history, mission, plans
 
 app_name = "plans"
 
@@ -53,4 +53,7 @@ urlpatterns = [
     path("acties/<int:pk>/verplaatsen/", actions.move, name="action_move"),
     path("<int:pk>/acties/", actions.plan_actions, name="plan_actions"),
     path("<int:pk>/bord/", actions.board, name="board"),
+    path("<int:pk>/geschiedenis/", history.plan_history, name="history"),
+    path("acties/<int:pk>/geschiedenis/", history.action_history, name="action_history"),
+    path("doelen/<int:pk>/geschiedenis/", history.goal_history, name="goal_history"),
 ]

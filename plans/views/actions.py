@@ -91,7 +91,7 @@ def bulk_status(request, org_slug):
             messages.error(request, errors[0])
         return redirect(back)
     status = ActionStatus(form.cleaned_data["status"])
-    count = services.bulk_set_status(form.cleaned_data["actions"], status)
+    count = services.bulk_set_status(form.cleaned_data["actions"], status, request.user)
     text = ngettext(
         "%(count)s actie heeft nu de status ‘%(status)s’.",
         "%(count)s acties hebben nu de status ‘%(status)s’.",
@@ -229,7 +229,9 @@ def move(request, org_slug, pk):
     else:
         data = form.cleaned_data
         try:
-            services.move_action(action, data["year"], data["quarter"], data["version"])
+            services.move_action(
+                action, data["year"], data["quarter"], data["version"], user=request.user
+            )
         except ValidationError as error:
             text, level = error.messages[0], "danger"
         except EditConflict:

@@ -70,6 +70,9 @@ ORG_PAGES = {
     "plans:action_delete": {"pk": "action"},
     "plans:plan_actions": {"pk": "plan"},  # redirects to the action list, filtered on the plan
     "plans:board": {"pk": "plan"},
+    "plans:history": {"pk": "plan"},
+    "plans:action_history": {"pk": "action"},
+    "plans:goal_history": {"pk": "goal"},
     "duediligence:index": {},
     "procurement:index": {},
     "members": {},
@@ -99,6 +102,7 @@ ORG_PAGES = {
     "kpis:detail": {"pk": "kpi"},
     "kpis:update": {"pk": "kpi"},
     "kpis:delete": {"pk": "kpi"},
+    "kpis:history": {"pk": "kpi"},
     "kpis:target_create": {"kpi_pk": "kpi"},
     "kpis:target_delete": {"pk": "target"},
     "kpis:measurement_create": {"kpi_pk": "kpi"},
