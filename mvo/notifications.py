@@ -3,16 +3,39 @@
 ``notify`` is called inside the service that makes something happen (a plan submitted,
 approved, sent back); it stores the texts in both languages and, once the transaction
 commits, queues ``mvo.tasks.send_notification_mails`` for the event. That task claims each
-row before mailing it, so running it twice mails nobody twice.
+row before mailing it, so running it twice (or in two workers at once) mails nobody twice.
+
+The mail states of a row: geen (no mail: no address, or the person left), wachtrij
+(waiting), bezig (claimed by a run), verstuurd, mislukt (the error is on the row; the next
+run tries again). A row still waiting long after its event was queued (the broker was down,
+the message got lost) is picked up by ``mail_waiting``, which Celery beat runs.
 """
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import MailStatus, Notification
+from .models import MailStatus, Membership, Notification
+
+logger = logging.getLogger(__name__)
+
+# Rows a run may claim: waiting, or failed before (tried again).
+SENDABLE = [MailStatus.QUEUED, MailStatus.FAILED]
+WAITING_TOO_LONG = timedelta(minutes=10)
+
+
+class MailFailed(Exception):
+    """Some mails of an event failed (each error is kept on its row)."""
+
+    def __init__(self, errors, sent):
+        super().__init__("; ".join(errors))
+        self.errors, self.sent = errors, sent
 
 
 def both_languages(render):
@@ -30,7 +53,12 @@ def notify(organisation, users, event, *, title, body=None, url=""):
     ``title`` and ``body`` are callables that return the text in the active language; they
     are called once per language. Users who already have this event are skipped. Returns
     the number of new notifications."""
-    users = [user for user in users if user is not None and user.is_active]
+    users = {user.pk: user for user in users if user is not None and user.is_active}
+    told = Notification.objects.filter(event=event, user__in=list(users)).values_list(
+        "user_id", flat=True
+    )
+    for pk in told:
+        users.pop(pk)
     if not users:
         return 0
     titles = both_languages(title)
@@ -47,11 +75,14 @@ def notify(organisation, users, event, *, title, body=None, url=""):
             url=url,
             mail_status=MailStatus.QUEUED if user.email else MailStatus.NONE,
         )
-        for user in {user.pk: user for user in users}.values()
+        for user in users.values()
     ]
-    created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    transaction.on_commit(lambda: queue_mails(event))
-    return len(created)
+    # A row made meanwhile by a parallel call for the same event is skipped by the database.
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    # robust: a broker that is down must not fail the request after the commit; the rows
+    # wait and mail_waiting sends them later.
+    transaction.on_commit(lambda: queue_mails(event), robust=True)
+    return len(rows)
 
 
 def queue_mails(event):
@@ -68,6 +99,11 @@ def body_for(notification, language):
     return notification.body_en if language == "en" else notification.body_nl
 
 
+def open_url(notification):
+    """The address that marks the notification read and leads on to what it is about."""
+    return reverse("notification_open", args=[notification.organisation.slug, notification.pk])
+
+
 def send_mail(notification):
     """Mail one notification to its person, in their language."""
     user = notification.user
@@ -75,46 +111,74 @@ def send_mail(notification):
     with translation.override(language):
         context = {
             "notification": notification,
+            "user": user,
             "title": title_for(notification, language),
             "body": body_for(notification, language),
-            "link": settings.SITE_URL.rstrip("/") + notification.url if notification.url else "",
+            "link": settings.SITE_URL.rstrip("/") + open_url(notification),
+            "list_link": settings.SITE_URL.rstrip("/")
+            + reverse("notifications", args=[notification.organisation.slug]),
             "organisation": notification.organisation,
         }
         text = render_to_string("mvo/email/notification.txt", context)
         html = render_to_string("mvo/email/notification.html", context)
-    message = EmailMultiAlternatives(context["title"], text, None, [user.email])
+    subject = " ".join(context["title"].split())  # a header: never a line break
+    message = EmailMultiAlternatives(subject, text, None, [user.email])
     message.attach_alternative(html, "text/html")
     message.send()
 
 
-def mail_event(event):
-    """Mail every queued notification of ``event`` once; returns how many were sent.
+def still_reachable(notification):
+    """Mail only an active person with an address who is still in the organisation."""
+    user = notification.user
+    return (
+        user.is_active
+        and bool(user.email)
+        and Membership.objects.filter(user=user, organisation=notification.organisation_id).exists()
+    )
 
-    Each row is claimed (queued → bezig) before its mail goes out, so a second run of the
-    same task finds nothing left to send. A failed mail is recorded on the row and put back
-    in the queue for the next try; the task then raises so Celery retries it."""
+
+def mail_event(event):
+    """Mail every waiting (or earlier failed) notification of ``event`` once; returns how many
+    were sent.
+
+    Each row is claimed (→ bezig) in one UPDATE before its mail goes out: of two runs at the
+    same time only one gets it, and a later run finds nothing left to send. A failed mail is
+    recorded on its row (mislukt, with the error) for the next run; MailFailed is raised
+    after the others were tried, so that the task retries."""
     sent = 0
-    failures = []
-    pending = Notification.objects.filter(event=event, mail_status=MailStatus.QUEUED)
+    errors = []
+    pending = Notification.objects.filter(event=event, mail_status__in=SENDABLE)
     for pk in pending.values_list("pk", flat=True):
-        claimed = Notification.objects.filter(pk=pk, mail_status=MailStatus.QUEUED).update(
+        claimed = Notification.objects.filter(pk=pk, mail_status__in=SENDABLE).update(
             mail_status=MailStatus.SENDING
         )
-        if not claimed:
+        if not claimed:  # another run has it, or had it
             continue
         notification = Notification.objects.select_related("user", "organisation").get(pk=pk)
+        if not still_reachable(notification):
+            Notification.objects.filter(pk=pk).update(mail_status=MailStatus.NONE, mail_error="")
+            continue
         try:
             send_mail(notification)
-        except Exception as error:  # kept on the row; the task is retried
-            failures.append(error)
+        except Exception as error:  # kept on the row; the next run tries again
+            logger.warning("Notification mail %s failed: %s", pk, error)
+            error_text = f"{type(error).__name__}: {error}"[:2000]
+            errors.append(error_text)
             Notification.objects.filter(pk=pk).update(
-                mail_status=MailStatus.QUEUED, mail_error=f"{type(error).__name__}: {error}"[:2000]
+                mail_status=MailStatus.FAILED, mail_error=error_text
             )
             continue
         Notification.objects.filter(pk=pk).update(
             mail_status=MailStatus.SENT, mailed_at=timezone.now(), mail_error=""
         )
         sent += 1
-    if failures:
-        raise failures[0]
+    if errors:
+        raise MailFailed(errors, sent)
     return sent
+
+
+def waiting_events(now=None):
+    """Events with mails still waiting long after they were made (their task never ran)."""
+    since = (now or timezone.now()) - WAITING_TOO_LONG
+    waiting = Notification.objects.filter(mail_status=MailStatus.QUEUED, created_at__lt=since)
+    return list(waiting.order_by().values_list("event", flat=True).distinct()[:500])

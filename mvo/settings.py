@@ -203,6 +203,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "plans.tasks.send_weekly_reminders",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
+    # Notification mails whose task never ran (mvo.tasks): every ten minutes.
+    "waiting-notification-mails": {
+        "task": "mvo.tasks.send_waiting_notification_mails",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 # The address of Koers as people reach it, for links in e-mails sent without a request
 # (the weekly reminders), e.g. https://koers.example.org

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import notification_views, views
 from .forms import EmailAuthenticationForm
 
 org_patterns = [
@@ -17,6 +17,8 @@ org_patterns = [
     path("leden/overdragen/", views.hand_over, name="hand_over"),
     path("uitnodigingen/<int:pk>/intrekken/", views.revoke_invitation, name="revoke_invitation"),
     path("instellingen/", views.organisation_settings, name="organisation_settings"),
+    path("meldingen/", notification_views.notifications, name="notifications"),
+    path("meldingen/<int:pk>/", notification_views.notification_open, name="notification_open"),
     path("plannen/", include("plans.urls")),
     path("themas/", include("themes.urls")),
     path("kpis/", include("kpis.urls")),
@@ -35,6 +37,11 @@ account_patterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("instellingen/", views.account_settings, name="account_settings"),
+    path(
+        "meldingen/gelezen/",
+        notification_views.notifications_read,
+        name="notifications_read",
+    ),
     path("wachtwoord/wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord/gewijzigd/",

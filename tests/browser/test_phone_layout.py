@@ -78,6 +78,7 @@ ORG_PAGES = {
     "members": {},
     "invite": {},
     "organisation_settings": {},
+    "notifications": {},
     "themes:index": {},
     "themes:frameworks": {},
     "themes:create": {},
@@ -144,6 +145,7 @@ NOT_A_PAGE = {
     "plans:urgent_toggle": "POST only (the buttons sit on the droombeelden page)",
     "plans:actions_bulk_status": "POST only (the form sits on the action list)",
     "plans:action_move": "POST only (the buttons sit on the quarter board)",
+    "notification_open": "marks the notification read and redirects to the page it is about",
 }
 
 LONG_WORD = "Ketenverantwoordelijkheidsmanagementsysteemimplementatietraject"
@@ -274,6 +276,23 @@ def build_realistic_data(org_a):
     )
     plan.themes.set([theme, other])
     plan.kpis.set(kpis)
+    from mvo.models import MailStatus, Notification
+
+    Notification.objects.bulk_create(  # two pages of notifications, some unread
+        Notification(
+            organisation=org,
+            user=org_a.admin,
+            event=f"telefoon:{n}",
+            title_nl=f"Ter goedkeuring: {plan.title}",
+            title_en=f"For approval: {plan.title}",
+            body_nl=f"{org_a.admin.full_name} heeft het plan ingediend. {LONG_WORD} " * 2,
+            body_en="Submitted.",
+            url=f"/o/{org.slug}/plannen/{plan.pk}/",
+            mail_status=MailStatus.NONE,
+            read_at=None if n % 3 else timezone.now(),
+        )
+        for n in range(30)
+    )
     kpi = kpis[0]
     return {
         "plan": plan.pk,
