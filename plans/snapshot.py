@@ -89,7 +89,9 @@ def plain(value):
     if value is None or value == "":
         return None
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+        # Without the trailing zeros the database adds (98765.4300 → "98765.43"), and never
+        # in exponent notation (80 → "80", not "8E+1").
+        return format(value.normalize(), "f")
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -18,7 +18,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from plans import services
+from mvo.models import Role
+from plans import approval, services
 from plans.forms import mission_questions
 from plans.importer import COLUMNS
 from plans.models import ActionStatus, Feedback, Stage, StepStatus, UrgentVote, Wish
@@ -70,6 +71,8 @@ ORG_PAGES = {
     "plans:action_delete": {"pk": "action"},
     "plans:plan_actions": {"pk": "plan"},  # redirects to the action list, filtered on the plan
     "plans:board": {"pk": "plan"},
+    "plans:approval": {"pk": "plan"},  # approved as version 1, changed since
+    "plans:version": {"pk": "plan", "number": "plan_version"},
     "plans:history": {"pk": "plan"},
     "plans:action_history": {"pk": "action"},
     "plans:goal_history": {"pk": "goal"},
@@ -127,6 +130,8 @@ MORE_STATES = {
     "plans_detail_mvoi": ("plans:detail", {"pk": "mvoi_plan"}, ""),
     "plans_step_mvoi": ("plans:step", {"pk": "mvoi_plan", "step_pk": "mvoi_step"}, ""),
     "plans_next_cycle_mvoi": ("plans:next_cycle", {"pk": "mvoi_plan"}, ""),
+    # Submitted, never approved: the whole plan and the forms to approve or send it back.
+    "plans_approval_first": ("plans:approval", {"pk": "dd_plan"}, ""),
 }
 NOT_A_PAGE = {
     "change_member": "POST only (the form sits on the members page)",
@@ -145,6 +150,7 @@ NOT_A_PAGE = {
     "plans:urgent_toggle": "POST only (the buttons sit on the droombeelden page)",
     "plans:actions_bulk_status": "POST only (the form sits on the action list)",
     "plans:action_move": "POST only (the buttons sit on the quarter board)",
+    "plans:transition": "POST only (the forms sit on the approval page)",
     "notification_open": "marks the notification read and redirects to the page it is about",
 }
 
@@ -468,7 +474,19 @@ def build_plan_contents(org_a, plan, themes, kpis, former_member):
             planned_quarter=1,
             responsible=admin,
         )
+    # Approval: the plan approved as version 1, then changed (the approval page lists the
+    # changes); the due diligence plan submitted for the first time.
+    approval.submit_plan(plan, org_a.member, Role.MEMBER, f"Klaar. {LONG_WORD}. " * 3)
+    approval.approve_plan(plan, org_a.manager, Role.MANAGER, f"Akkoord. {LONG_WORD}. " * 3)
+    goal.title = f"In 2028 is de {LONG_WORD} overal ingevoerd, getoetst en geborgd"
+    goal.specific = "Alle leveranciers en onderaannemers tekenen de gedragscode. " * 3
+    goal.target_value = Decimal("12345678.9")
+    goal.save()
+    actions[1].delete()
+    approval.submit_plan(dd_plan, org_a.member, Role.MEMBER)
+    mail.outbox.clear()  # their notification mails; the invitations below read the outbox
     return {
+        "plan_version": 1,
         "goal": goal.pk,
         "action": actions[15].pk,  # late, with a long title, in the goal
         "mission_version": mission_vision.versions.order_by("-number").first().number,

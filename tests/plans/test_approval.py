@@ -976,3 +976,20 @@ def test_the_plan_page_takes_the_same_queries_with_a_long_timeline(org_a, client
 
     assert_queries_constant(client, path, add, small=1, large=6)
     assert PlanTransition.objects.filter(plan=plan).count() == 18
+
+
+@pytest.mark.parametrize(
+    "value, frozen, shown",
+    [
+        ("98765.4300", "98765.43", "98.765,43"),
+        ("80.0000", "80", "80"),
+        ("0.5000", "0.5", "0,5"),
+        ("1234567.0000", "1234567", "1.234.567"),
+    ],
+)
+def test_numbers_are_frozen_without_trailing_zeros(value, frozen, shown, org_a):
+    plan = PlanFactory(organisation=org_a.org)
+    GoalFactory(plan=plan, target_value=Decimal(value))
+    goal_row = snapshot.build(plan)["sections"][3]["rows"][0]  # plan, mission, themes, goals
+    assert goal_row["cells"]["target_value"] == frozen
+    assert snapshot.show(frozen, "number") == shown
