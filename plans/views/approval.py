@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from mvo.generic import paginate
 
 from .. import approval, snapshot
-from ..forms import TransitionForm
+from ..forms import MAX_TRANSITION_COMMENT, TransitionForm
 from ..models import Plan, PlanStatus, PlanVersion, TransitionKind
 from .base import get_plan
 
@@ -74,7 +74,7 @@ def approval_page(request, org_slug, pk):
         "next_number": (versions[0].number if versions else 0) + 1,
         "timeline": paginate(request, timeline_of(plan), TIMELINE_PER_PAGE),
         "versions": versions,
-        "max_comment": TransitionForm.base_fields["comment"].max_length,
+        "max_comment": MAX_TRANSITION_COMMENT,
         "last_return": (
             plan.transitions.filter(kind=TransitionKind.RETURN).order_by("-at", "-pk").first()
             if plan.status == PlanStatus.RETURNED
@@ -96,7 +96,9 @@ def transition(request, org_slug, pk, kind):
         for errors in form.errors.values():
             messages.error(request, errors[0])
         return back
-    extra = {"fingerprint": form.cleaned_data["fingerprint"]} if kind == "goedkeuren" else {}
+    extra = {}
+    if kind == TransitionKind.APPROVE:  # what the manager looked at (see approve_plan)
+        extra["fingerprint"] = form.cleaned_data["fingerprint"]
     try:
         result = SERVICES[kind](
             plan, request.user, request.membership.role, form.cleaned_data["comment"], **extra

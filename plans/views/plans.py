@@ -12,10 +12,10 @@ from mvo.i18n import language_suffix
 from mvo.models import Role
 from mvo.versioning import EditConflict
 
-from .. import services
+from .. import approval, services
 from ..filters import PlanFilter
 from ..forms import PlanForm, PlanKpisForm, PlanStepForm
-from ..models import Plan, PlanStep, StepStatus
+from ..models import Plan, PlanStep, StepStatus, TransitionKind
 from ..steps import step_links
 from .base import get_plan
 
@@ -125,6 +125,10 @@ def plan_detail(request, org_slug, pk):
             .defer("version__data")
             .order_by("-at", "-pk")[:3]
         ),
+        # Which way the approval button points: to judging or to submitting.
+        "approver_roles": approval.APPROVERS,
+        "submitter_roles": approval.SUBMITTERS,
+        "submittable": approval.MOVES[TransitionKind.SUBMIT][0],
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -993,3 +993,23 @@ def test_numbers_are_frozen_without_trailing_zeros(value, frozen, shown, org_a):
     goal_row = snapshot.build(plan)["sections"][3]["rows"][0]  # plan, mission, themes, goals
     assert goal_row["cells"]["target_value"] == frozen
     assert snapshot.show(frozen, "number") == shown
+
+
+@pytest.mark.parametrize(
+    "status, role, button",
+    [
+        (PlanStatus.DRAFT, Role.MEMBER, "Naar indienen"),
+        (PlanStatus.RETURNED, Role.ADMIN, "Naar indienen"),
+        (PlanStatus.DRAFT, Role.MANAGER, "Goedkeuring bekijken"),
+        (PlanStatus.SUBMITTED, Role.MANAGER, "Beoordelen"),
+        (PlanStatus.SUBMITTED, Role.MEMBER, "Goedkeuring bekijken"),
+        (PlanStatus.APPROVED, Role.ADMIN, "Goedkeuring bekijken"),
+        (PlanStatus.SUBMITTED, Role.VIEWER, "Goedkeuring bekijken"),
+    ],
+)
+def test_the_plan_page_points_each_person_to_the_approval(status, role, button, org_a, client_for):
+    plan = plan_in(status, org_a)
+    page = client_for(getattr(org_a, role)).get(url(org_a.org, "detail", pk=plan.pk))
+    approval_url = re.escape(url(org_a.org, "approval", pk=plan.pk))
+    link = re.search(rf'href="{approval_url}">([^<]+)</a>', page.content.decode())
+    assert link[1] == button
