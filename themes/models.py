@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from mvo.i18n import language_suffix, pick
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
@@ -151,6 +152,7 @@ class OrgTheme(OrgScopedModel, Versioned):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrgThemeQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[sdgs])
 
     class Meta:
         ordering = [

@@ -6,6 +6,7 @@ from django.db import migrations
 from django.utils import timezone
 
 TRACKED = [
+    ("themes", "OrgTheme"),
     ("kpis", "Kpi"),
     ("kpis", "Target"),
     ("kpis", "Measurement"),
@@ -50,6 +51,7 @@ def first_records(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("kpis", "0004_history"),
+        ("themes", "0005_history"),
         ("plans", "0004_history_and_approval"),
     ]
 
