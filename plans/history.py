@@ -57,8 +57,10 @@ def plan_sources(plan):
     """Everything that makes up the plan (a plan of ``plan.organisation``), and the KPIs
     linked to it or to its goals with their targets and measurements."""
     organisation = plan.organisation
+    linked = Plan.kpis.through.objects.filter(plan=plan).values("kpi_id")
+    measured = Goal.objects.filter(plan=plan, kpi__isnull=False).values("kpi_id")
     kpi_ids = (
-        Kpi.objects.for_org(organisation).filter(Q(plans=plan) | Q(goals__plan=plan)).values("pk")
+        Kpi.objects.for_org(organisation).filter(Q(pk__in=linked) | Q(pk__in=measured)).values("pk")
     )
     return [
         Source(
