@@ -26,12 +26,12 @@ from django.db import connection, models
 from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
+from .conflicts import show_value
 from .generic import paginate
 from .validation import DATE_VALIDATORS
 
@@ -387,12 +387,8 @@ def _plain(value):
     """A value that is neither a foreign key nor a choice, as a person reads it."""
     if value is None or value == "":
         return ""
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    if isinstance(value, Decimal):
-        normal = value.normalize()
-        places = max(0, -normal.as_tuple().exponent)
-        return number_format(normal, decimal_pos=places, use_l10n=True, force_grouping=True)
+    if isinstance(value, bool | Decimal):
+        return show_value(value)  # ja / nee, Dutch decimals: as the conflict message shows them
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
     if isinstance(value, date):

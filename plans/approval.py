@@ -20,7 +20,6 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.models import HistoricalRecords
 
 from mvo.models import Membership, Role
 from mvo.notifications import notify
@@ -90,6 +89,8 @@ CONTENT_FIELDS = {
     },
     "Kpi": {"name", "theme", "unit", "direction", "baseline_value", "baseline_date"},
     "Target": {"kpi", "date", "value"},
+    # A theme's name, focus and ambition levels are shown in the plans that hold it.
+    "OrgTheme": {"framework_theme", "own_name", "is_focus", "ambition_current", "ambition_target"},
 }
 
 
@@ -330,6 +331,12 @@ def plans_of(instance):
     name = type(instance).__name__
     if name == "Plan":
         return {instance.pk}
+    if name == "OrgTheme":  # chosen for the plan, or on one of its goals or actions
+        return set(
+            Plan.objects.filter(
+                Q(themes=instance.pk) | Q(goals__theme=instance.pk) | Q(actions__theme=instance.pk)
+            ).values_list("pk", flat=True)
+        )
     if name in ("MissionVision", "Goal", "Action"):
         return {instance.plan_id}
     kpi_id = instance.pk if name == "Kpi" else getattr(instance, "kpi_id", None)
@@ -344,33 +351,6 @@ def remember_plans(sender, instance, **kwargs):
     """Before a KPI or target is deleted, note the plans it belongs to: by the time its
     history record is made, its links with those plans (and the goals' KPI) are gone."""
     instance._plans_before_delete = plans_of(instance)
-
-
-# A theme has no history of its own, but its name, focus and ambition levels are plan
-# content (the snapshot holds them): a change of those turns the plans with the theme
-# (chosen, or on a goal or action) back into a concept.
-THEME_FIELDS = ("framework_theme_id", "own_name", "is_focus", "ambition_current", "ambition_target")
-
-
-def before_theme_save(sender, instance, raw=False, **kwargs):
-    if instance.pk and not raw:
-        instance._theme_before = (
-            type(instance).objects.filter(pk=instance.pk).values(*THEME_FIELDS).first()
-        )
-
-
-def after_theme_save(sender, instance, created=False, raw=False, **kwargs):
-    before = getattr(instance, "_theme_before", None)
-    if created or raw or not before:
-        return
-    if all(before[field] == getattr(instance, field) for field in THEME_FIELDS):
-        return
-    request = getattr(HistoricalRecords.context, "request", None)  # who, as simple-history
-    user = getattr(request, "user", None)
-    plan_ids = Plan.objects.filter(
-        Q(themes=instance.pk) | Q(goals__theme=instance.pk) | Q(actions__theme=instance.pk)
-    ).values_list("pk", flat=True)
-    content_changed(set(plan_ids), user if getattr(user, "is_authenticated", False) else None)
 
 
 def on_history_record(sender, instance, history_instance, **kwargs):

@@ -29,26 +29,24 @@ class PlansConfig(AppConfig):
 
         # An edit of plan content (every save makes a history record) turns an approved or
         # submitted plan back into a concept; see plans.approval.
+        from django.db.models.signals import pre_delete
         from simple_history.signals import post_create_historical_record
 
         from kpis.models import Kpi, Target
+        from themes.models import OrgTheme
 
         from . import approval
         from .models import Goal, MissionVision
 
-        for model in (Plan, MissionVision, Goal, Action, Kpi, Target):
+        for model in (Plan, MissionVision, Goal, Action, Kpi, Target, OrgTheme):
             post_create_historical_record.connect(
                 approval.on_history_record,
                 sender=model.history.model,
                 dispatch_uid=f"plans-content-{model.__name__}",
             )
-        from django.db.models.signals import post_save, pre_delete, pre_save
-
-        from themes.models import OrgTheme
-
+        # A deleted KPI or target has lost its links to plans by the time its history
+        # record is made, so note them just before.
         for model in (Kpi, Target):
             pre_delete.connect(
                 approval.remember_plans, sender=model, dispatch_uid=f"plans-of-{model.__name__}"
             )
-        pre_save.connect(approval.before_theme_save, sender=OrgTheme, dispatch_uid="plans-theme")
-        post_save.connect(approval.after_theme_save, sender=OrgTheme, dispatch_uid="plans-theme")
