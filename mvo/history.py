@@ -218,7 +218,12 @@ class Entry:
     changes: list
 
 
+# The change reason of the first record that migration plans 0005 gave every row that
+# existed before the history was switched on: not a creation, just where the history starts.
+HISTORY_START = "koers:start"
+
 ACTIONS = {
+    HISTORY_START: gettext_lazy("stand bij de start van de geschiedenis"),
     CREATED: gettext_lazy("aangemaakt"),
     CHANGED: gettext_lazy("gewijzigd"),
     DELETED: gettext_lazy("verwijderd"),
@@ -514,15 +519,16 @@ class Describer:
         before = None
         if record.history_type != CREATED and record.previous_id:
             before = self.before[source.kind].get(record.previous_id)
+        start = record.history_change_reason == HISTORY_START
         return Entry(
             when=record.history_date,
-            person=self.people.get(record.history_user_id, "") or _("onbekend"),
+            person=self.people.get(record.history_user_id, "") or ("—" if start else _("onbekend")),
             kind=source.kind,
             kind_label=str(source.label),
             title=self.title(source, record),
             url=source.url(record) if source.url else None,
             type=record.history_type,
-            action=str(ACTIONS[record.history_type]),
+            action=str(ACTIONS[HISTORY_START if start else record.history_type]),
             changes=self.changes(source, record, before),
         )
 

@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,9 +26,17 @@ from .models import MailStatus, Membership, Notification
 
 logger = logging.getLogger(__name__)
 
-# Rows a run may claim: waiting, or failed before (tried again).
+# Rows a run may claim: waiting, failed before (tried again), or claimed by a worker that
+# died while sending (``mailed_at`` holds the moment of the claim until the mail is sent).
 SENDABLE = [MailStatus.QUEUED, MailStatus.FAILED]
 WAITING_TOO_LONG = timedelta(minutes=10)
+STUCK_AFTER = timedelta(minutes=15)
+RETRY_FOR = timedelta(days=3)  # failed mails are tried again this long, then left failed
+
+
+def sendable(now=None):
+    stuck = (now or timezone.now()) - STUCK_AFTER
+    return Q(mail_status__in=SENDABLE) | Q(mail_status=MailStatus.SENDING, mailed_at__lt=stuck)
 
 
 class MailFailed(Exception):
@@ -78,11 +87,12 @@ def notify(organisation, users, event, *, title, body=None, url=""):
         for user in users.values()
     ]
     # A row made meanwhile by a parallel call for the same event is skipped by the database.
+    existing = Notification.objects.filter(event=event).count()
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     # robust: a broker that is down must not fail the request after the commit; the rows
     # wait and mail_waiting sends them later.
     transaction.on_commit(lambda: queue_mails(event), robust=True)
-    return len(rows)
+    return Notification.objects.filter(event=event).count() - existing
 
 
 def queue_mails(event):
@@ -147,10 +157,10 @@ def mail_event(event):
     after the others were tried, so that the task retries."""
     sent = 0
     errors = []
-    pending = Notification.objects.filter(event=event, mail_status__in=SENDABLE)
+    pending = Notification.objects.filter(sendable(), event=event)
     for pk in pending.values_list("pk", flat=True):
-        claimed = Notification.objects.filter(pk=pk, mail_status__in=SENDABLE).update(
-            mail_status=MailStatus.SENDING
+        claimed = Notification.objects.filter(sendable(), pk=pk).update(
+            mail_status=MailStatus.SENDING, mailed_at=timezone.now()
         )
         if not claimed:  # another run has it, or had it
             continue
@@ -178,7 +188,12 @@ def mail_event(event):
 
 
 def waiting_events(now=None):
-    """Events with mails still waiting long after they were made (their task never ran)."""
-    since = (now or timezone.now()) - WAITING_TOO_LONG
-    waiting = Notification.objects.filter(mail_status=MailStatus.QUEUED, created_at__lt=since)
+    """Events with mails to send again: still waiting long after they were made (their task
+    never ran), failed within the last days, or stuck with a worker that died."""
+    now = now or timezone.now()
+    waiting = Notification.objects.filter(
+        Q(mail_status=MailStatus.QUEUED, created_at__lt=now - WAITING_TOO_LONG)
+        | Q(mail_status=MailStatus.FAILED, created_at__gte=now - RETRY_FOR)
+        | Q(mail_status=MailStatus.SENDING, mailed_at__lt=now - STUCK_AFTER)
+    )
     return list(waiting.order_by().values_list("event", flat=True).distinct()[:500])

@@ -16,7 +16,7 @@ message for the user when the move is not allowed.
 """
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,10 +25,12 @@ from mvo.models import Membership, Role
 from mvo.notifications import notify
 
 from . import snapshot
-from .models import Plan, PlanStatus, PlanTransition, PlanVersion, TransitionKind
+from .models import Action, Goal, Plan, PlanStatus, PlanTransition, PlanVersion, TransitionKind
 
 SUBMITTERS = (Role.MEMBER, Role.ADMIN)
 APPROVERS = (Role.MANAGER, Role.ADMIN)
+
+JUDGING = (TransitionKind.APPROVE, TransitionKind.RETURN)
 
 # kind: (statuses it starts from, status it leads to, roles that may do it)
 MOVES = {
@@ -112,6 +114,8 @@ def refusal(plan, user, role, kind, comment=""):
         if kind in (TransitionKind.APPROVE, TransitionKind.RETURN):
             return _("Alleen een manager of beheerder kan een plan goedkeuren of terugsturen.")
         return _("Alleen werkgroepleden en beheerders kunnen een plan indienen of intrekken.")
+    if kind == TransitionKind.APPROVE and plan.status == PlanStatus.APPROVED:
+        return _("Dit plan is al goedgekeurd; de versie staat op de goedkeuringspagina.")
     if plan.status not in starts:
         return {
             TransitionKind.SUBMIT: _("Dit plan is al ingediend of goedgekeurd."),
@@ -332,19 +336,27 @@ def plans_of(instance):
     if name == "Plan":
         return {instance.pk}
     if name == "OrgTheme":  # chosen for the plan, or on one of its goals or actions
-        return set(
-            Plan.objects.filter(
-                Q(themes=instance.pk) | Q(goals__theme=instance.pk) | Q(actions__theme=instance.pk)
-            ).values_list("pk", flat=True)
+        return _plan_ids(
+            Plan.themes.through.objects.filter(orgtheme=instance.pk).values("plan_id"),
+            Goal.objects.filter(theme=instance.pk).values("plan_id"),
+            Action.objects.filter(theme=instance.pk).values("plan_id"),
         )
     if name in ("MissionVision", "Goal", "Action"):
         return {instance.plan_id}
     kpi_id = instance.pk if name == "Kpi" else getattr(instance, "kpi_id", None)
     if kpi_id is None:
         return set()
-    return set(
-        Plan.objects.filter(Q(kpis=kpi_id) | Q(goals__kpi=kpi_id)).values_list("pk", flat=True)
+    return _plan_ids(
+        Plan.kpis.through.objects.filter(kpi=kpi_id).values("plan_id"),
+        Goal.objects.filter(kpi=kpi_id).values("plan_id"),
     )
+
+
+def _plan_ids(*querysets):
+    """The distinct plan ids of several one-column querysets, in one UNION query (each
+    part is a plain indexed lookup: no join that multiplies rows)."""
+    first, *rest = (queryset.order_by() for queryset in querysets)
+    return set(first.union(*rest).values_list("plan_id", flat=True))
 
 
 def remember_plans(sender, instance, **kwargs):
@@ -359,16 +371,17 @@ def on_history_record(sender, instance, history_instance, **kwargs):
     fields = CONTENT_FIELDS.get(type(instance).__name__)
     if fields is None:
         return
-    plan_ids = plans_of(instance)
+    moved_from = None
     if history_instance.history_type == "~":
         previous = history_instance.prev_record
         if previous is not None:
             delta = history_instance.diff_against(previous, foreign_keys_are_objs=False)
             changed = {change.field for change in delta.changes}
-            if not changed & fields:
+            if not changed & fields:  # checked first: finding the plans costs a query
                 return
             if "plan" in changed:  # moved to another plan: both plans changed
-                plan_ids.add(getattr(previous, "plan_id", None))
+                moved_from = getattr(previous, "plan_id", None)
+    plan_ids = plans_of(instance) | {moved_from}
     content_changed(plan_ids, history_instance.history_user)
 
 

@@ -29,7 +29,7 @@ class PlansConfig(AppConfig):
 
         # An edit of plan content (every save makes a history record) turns an approved or
         # submitted plan back into a concept; see plans.approval.
-        from django.db.models.signals import pre_delete
+        from django.db.models.signals import post_delete, pre_delete
         from simple_history.signals import post_create_historical_record
 
         from kpis.models import Kpi, Target
@@ -46,6 +46,13 @@ class PlansConfig(AppConfig):
             )
         # A deleted KPI or target has lost its links to plans by the time its history
         # record is made, so note them just before.
+        from . import history
+
+        for model in (Goal, Kpi, OrgTheme):  # links that a deletion empties (SET_NULL)
+            pre_delete.connect(history.note_links, sender=model, dispatch_uid=f"links-{model}")
+            post_delete.connect(
+                history.record_emptied_links, sender=model, dispatch_uid=f"links-{model}"
+            )
         for model in (Kpi, Target):
             pre_delete.connect(
                 approval.remember_plans, sender=model, dispatch_uid=f"plans-of-{model.__name__}"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kpis import history as kpi_history
 from kpis.models import Kpi
+from mvo import history as mvo_history
 from mvo.history import Source
 
 from .models import Action, Goal, MethodStep, MissionVision, Plan, PlanStep
@@ -90,3 +91,33 @@ def plan_sources(plan):
         action_source(organisation, Action.history.filter(plan_id=plan.pk)),
         *kpi_history.kpi_sources(organisation, kpi_ids),
     ]
+
+
+# --- Links emptied by a deletion -----------------------------------------------------------
+# Deleting a goal empties the goal of its actions, deleting a KPI the KPI of its goals, and
+# deleting a theme the theme of its actions: Django does that with one UPDATE (SET_NULL) that
+# sends no signal, so simple-history would not see it. These hooks note the rows before the
+# deletion and record them as changed after it.
+
+EMPTIED = {  # deleted model name: [(model whose link is emptied, field)]
+    "Goal": [(Action, "goal")],
+    "Kpi": [(Goal, "kpi")],
+    "OrgTheme": [(Action, "theme")],
+}
+
+
+def note_links(sender, instance, **kwargs):
+    instance._emptied_links = [
+        (model, list(model._base_manager.filter(**{field: instance.pk}).values_list("pk")))
+        for model, field in EMPTIED.get(type(instance).__name__, [])
+    ]
+
+
+def record_emptied_links(sender, instance, **kwargs):
+    from simple_history.models import HistoricalRecords
+
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    user = user if getattr(user, "is_authenticated", False) else None
+    for model, rows in getattr(instance, "_emptied_links", []):
+        mvo_history.record(model, [pk for (pk,) in rows], mvo_history.CHANGED, user)

@@ -97,10 +97,24 @@ def plain(value):
     return value
 
 
+def linked(kind, pk, names):
+    """A linked row (a person, goal, KPI, theme) or a choice: its name in both languages and
+    a ``ref`` that stays the same when the name changes. Comparisons go by the ref, so
+    renaming a person or a goal is not a change of every plan that mentions them."""
+    if not names:
+        return None
+    return {**names, "ref": f"{kind}:{pk}"}
+
+
+def choice(labels, member):
+    """A choice (status, method, stage ...) in both languages, compared by its code."""
+    return linked("choice", member.value, labels(member.label))
+
+
 def person(user):
     if user is None:
         return None
-    return user.full_name or user.email
+    return linked("user", user.pk, same(user.full_name or user.email))
 
 
 # --- Building ------------------------------------------------------------------------------
@@ -120,7 +134,7 @@ def build(plan):
                 column(labels, "title", _("titel")),
                 column(labels, "method", _("methode"), "label"),
                 column(labels, "period", _("periode")),
-                column(labels, "coordinator", _("coördinator")),
+                column(labels, "coordinator", _("coördinator"), "label"),
                 column(labels, "description", _("toelichting"), "longtext"),
             ],
             [
@@ -128,7 +142,7 @@ def build(plan):
                     "id": "plan",
                     "cells": {
                         "title": plan.title,
-                        "method": labels(Method(plan.method).label),
+                        "method": choice(labels, Method(plan.method)),
                         "period": plan.period_label,
                         "coordinator": person(plan.coordinator),
                         "description": plain(plan.description),
@@ -156,7 +170,7 @@ def build(plan):
                         "cells": {
                             "mission": plain(mission.mission),
                             "vision": plain(mission.vision),
-                            "stage": labels(Stage(mission.stage).label),
+                            "stage": choice(labels, Stage(mission.stage)),
                         },
                     }
                 ],
@@ -180,7 +194,7 @@ def build(plan):
         "plan": {
             "title": plan.title,
             "period": plan.period_label,
-            "method": labels(Method(plan.method).label),
+            "method": choice(labels, Method(plan.method)),
         },
         "sections": sections,
     }
@@ -191,8 +205,10 @@ def theme_label(theme):
     if theme is None:
         return None
     if theme.framework_theme_id:
-        return {"nl": theme.framework_theme.name_nl, "en": theme.framework_theme.name_en}
-    return same(theme.own_name)
+        names = {"nl": theme.framework_theme.name_nl, "en": theme.framework_theme.name_en}
+    else:
+        names = same(theme.own_name)
+    return linked("theme", theme.pk, names)
 
 
 def _themes(plan, labels):
@@ -226,7 +242,7 @@ def _themes(plan, labels):
 def ambition(labels, level):
     from themes.models import AmbitionLevel
 
-    return labels(AmbitionLevel(level).label) if level else None
+    return choice(labels, AmbitionLevel(level)) if level else None
 
 
 def _goals(goals, labels):
@@ -237,9 +253,9 @@ def _goals(goals, labels):
             "id": f"goal-{goal.pk}",
             "cells": {
                 "title": goal.title,
-                "kind": labels(GoalKind(goal.kind).label),
+                "kind": choice(labels, GoalKind(goal.kind)),
                 "theme": theme_label(goal.theme),
-                "kpi": goal.kpi.name if goal.kpi else None,
+                "kpi": linked("kpi", goal.kpi_id, same(goal.kpi.name)) if goal.kpi else None,
                 "target_value": plain(goal.target_value),
                 "deadline": plain(goal.deadline),
                 "specific": plain(goal.specific),
@@ -257,7 +273,7 @@ def _goals(goals, labels):
             column(labels, "title", _("doel")),
             column(labels, "kind", _("soort doel"), "label"),
             column(labels, "theme", _("thema"), "label"),
-            column(labels, "kpi", _("KPI")),
+            column(labels, "kpi", _("KPI"), "label"),
             column(labels, "target_value", _("streefwaarde"), "number"),
             column(labels, "deadline", _("deadline"), "date"),
             column(labels, "specific", _("specifiek"), "longtext"),
@@ -286,7 +302,7 @@ def _kpis(plan, goals, labels):
                 "name": kpi.name,
                 "theme": theme_label(kpi.theme),
                 "unit": kpi.unit,
-                "direction": labels(Direction(kpi.direction).label),
+                "direction": choice(labels, Direction(kpi.direction)),
                 "baseline_value": plain(kpi.baseline_value),
                 "baseline_date": plain(kpi.baseline_date),
             },
@@ -299,7 +315,7 @@ def _kpis(plan, goals, labels):
             # By KPI and date, so a target whose value changes is one change, not two.
             "id": f"target-{target.kpi_id}-{target.date.isoformat()}",
             "cells": {
-                "kpi": names[target.kpi_id],
+                "kpi": linked("kpi", target.kpi_id, same(names[target.kpi_id])),
                 "date": plain(target.date),
                 "value": plain(target.value),
             },
@@ -326,7 +342,7 @@ def _kpis(plan, goals, labels):
             "targets",
             _("Streefwaarden"),
             [
-                column(labels, "kpi", _("KPI")),
+                column(labels, "kpi", _("KPI"), "label"),
                 column(labels, "date", _("datum"), "date"),
                 column(labels, "value", _("streefwaarde"), "number"),
             ],
@@ -356,7 +372,9 @@ def _actions(plan, labels):
                 "cells": {
                     "title": action.title,
                     "theme": theme_label(action.theme),
-                    "goal": action.goal.title if action.goal else None,
+                    "goal": linked("goal", action.goal_id, same(action.goal.title))
+                    if action.goal
+                    else None,
                     "responsible": person(action.responsible),
                     "team": plain(action.team),
                     "planned": planned,
@@ -367,7 +385,7 @@ def _actions(plan, labels):
                     "within_budget": labels(_("ja") if action.within_budget else _("nee")),
                     "description": plain(action.description),
                     "why": plain(action.why),
-                    "status": labels(ActionStatus(action.status).label),
+                    "status": choice(labels, ActionStatus(action.status)),
                 },
             }
         )
@@ -378,8 +396,8 @@ def _actions(plan, labels):
         [
             column(labels, "title", _("actie")),
             column(labels, "theme", _("thema"), "label"),
-            column(labels, "goal", _("doel")),
-            column(labels, "responsible", _("verantwoordelijke")),
+            column(labels, "goal", _("doel"), "label"),
+            column(labels, "responsible", _("verantwoordelijke"), "label"),
             column(labels, "team", _("team of afdeling")),
             column(labels, "planned", _("gepland"), "label"),
             column(labels, "start_date", _("startdatum"), "date"),
@@ -409,7 +427,7 @@ def _steps(plan, labels):
                         language: f"{step.code} {getattr(step, f'name_{language}') or step.name_nl}"
                         for language in LANGUAGES
                     },
-                    "status": labels(StepStatus(plan_step.status).label),
+                    "status": choice(labels, StepStatus(plan_step.status)),
                 },
             }
         )
@@ -437,7 +455,7 @@ def content(snapshot):
             {
                 "key": part["key"],
                 "rows": [
-                    {"id": row["id"], "cells": {k: row["cells"].get(k) for k in keys}}
+                    {"id": row["id"], "cells": {k: comparable(row["cells"].get(k)) for k in keys}}
                     for row in part["rows"]
                 ],
             }
@@ -455,6 +473,19 @@ def row_title(part, row):
     """What a row is called in a list of changes: its first column."""
     first = part["columns"][0]["key"] if part["columns"] else None
     return row["cells"].get(first) if first else row["id"]
+
+
+def comparable(value):
+    """What a comparison looks at: the ref of a linked row or choice, else the value."""
+    if isinstance(value, dict) and "ref" in value:
+        return value["ref"]
+    return value
+
+
+def differs(old, new):
+    if isinstance(old, dict) and isinstance(new, dict) and "ref" in old and "ref" in new:
+        return old["ref"] != new["ref"]
+    return old != new
 
 
 def diff(old, new):
@@ -488,10 +519,11 @@ def diff(old, new):
             if row_id not in old_rows:
                 found["added"].append(row)
                 continue
+            before_cells, after_cells = old_rows[row_id]["cells"], row["cells"]
             changes = [
-                {"column": c, "old": old_rows[row_id]["cells"].get(c["key"]), "new": value}
+                {"column": c, "old": before_cells.get(c["key"]), "new": after_cells.get(c["key"])}
                 for c in compared
-                if (value := row["cells"].get(c["key"])) != old_rows[row_id]["cells"].get(c["key"])
+                if differs(before_cells.get(c["key"]), after_cells.get(c["key"]))
             ]
             if changes:
                 found["changed"].append(

@@ -154,10 +154,63 @@ def build(slug, kpi_count, quarter_count, stakeholder_count, dialogues_each, use
         ),
         batch_size=2000,
     )
-    return org, user, kpis[0]
+    plan = build_plan(org, user, kpis, themes, action_count=2 * kpi_count)
+    return org, user, kpis[0], plan
 
 
-def pages(slug, kpi_pk, theme_pk):
+def build_plan(org, user, kpis, themes, action_count):
+    """A plan holding every KPI, 30 goals and ``action_count`` actions, submitted by the member,
+    approved as version 1 by a manager, then changed (40 actions renamed, a target moved), so
+    the approval page compares two large snapshots."""
+    from mvo.models import Membership, Role, User
+    from plans import approval, services
+    from plans.models import Action, Goal, Plan
+
+    plan = services.create_plan(
+        Plan(organisation=org, title="Benchplan", start_year=2025, end_year=2028), user
+    )
+    plan.kpis.set(kpis)
+    plan.themes.set(themes)
+    goals = [
+        Goal.objects.create(
+            organisation=org, plan=plan, title=f"Doel {i}", theme=themes[i % 10], kpi=kpis[i]
+        )
+        for i in range(30)
+    ]
+    actions = Action.objects.bulk_create(
+        (
+            Action(
+                organisation=org,
+                plan=plan,
+                title=f"Actie {i:05}",
+                description="Wat we doen en waarom. " * 5,
+                goal=goals[i % 30],
+                theme=themes[i % 10],
+                responsible=user,
+                planned_year=2025 + i % 4,
+                planned_quarter=i % 4 + 1,
+                planned_period=(2025 + i % 4) * 10 + i % 4 + 1,
+                budget=1000 + i,
+            )
+            for i in range(action_count)
+        ),
+        batch_size=2000,
+    )
+    Action.history.bulk_history_create(actions, default_user=user)
+    manager = User.objects.create_user(f"manager-{org.slug}@bench.example", "bench-wachtwoord")
+    Membership.objects.create(user=manager, organisation=org, role=Role.MANAGER)
+    approval.submit_plan(plan, user, Role.MEMBER)
+    approval.approve_plan(plan, manager, Role.MANAGER)
+    for action in actions[:40]:
+        action.title += " (herzien)"
+        action.save()
+    target = kpis[0].targets.first()
+    target.value += 5
+    target.save()
+    return plan
+
+
+def pages(slug, kpi_pk, theme_pk, plan_pk):
     from kpis.models import last_finished_quarter
 
     year, quarter = last_finished_quarter()
@@ -173,6 +226,10 @@ def pages(slug, kpi_pk, theme_pk):
         "stakeholders + grid": f"{base}/stakeholders/",
         "dialogues": f"{base}/stakeholders/dialogen/",
         "themes (2 charts)": f"{base}/themas/",
+        "actions list": f"{base}/plannen/acties/",
+        "plan approval (changes)": f"{base}/plannen/{plan_pk}/goedkeuring/",
+        "approved version": f"{base}/plannen/{plan_pk}/versies/1/",
+        "plan history": f"{base}/plannen/{plan_pk}/geschiedenis/",
     }
 
 
@@ -319,7 +376,7 @@ def main():
                 time.sleep(0.2)
         results = {}
         for size in sizes:
-            org, user, kpi = built[size]
+            org, user, kpi, plan = built[size]
             browser = Browser(session_cookie(user))
             browser.timed(f"/o/{org.slug}/", 3)  # warm up both workers' connections
             login = Browser({}).timed(reverse("login"), args.runs)[0]
@@ -332,7 +389,7 @@ def main():
                 f"{'page':32} {'median ms':>9} {'p95 ms':>8} {'x login':>8} {'queries':>8} "
                 f"{'KiB':>6}"
             )
-            for name, path in pages(org.slug, kpi.pk, kpi.theme_id).items():
+            for name, path in pages(org.slug, kpi.pk, kpi.theme_id, plan.pk).items():
                 headers = {"HX-Request": "true"} if "htmx" in name else None
                 median, p95, kib = browser.timed(path, args.runs, headers)
                 queries = count_queries(user, path, headers)
@@ -343,7 +400,7 @@ def main():
                 )
 
         if "L" in sizes:
-            org, user, _kpi = built["L"]
+            org, user, _kpi, _plan = built["L"]
             browser = Browser(session_cookie(user))
             count, post_times = post_quarter(browser, org.slug, 5)
             xlsx_times = []

@@ -16,7 +16,10 @@ TRACKED = [
     ("plans", "Goal"),
     ("plans", "Action"),
 ]
+# Many-to-many links recorded with their row (simple-history keeps them in a table of their own).
+M2M = {"Plan": ["themes", "kpis"], "OrgTheme": ["sdgs"]}
 BATCH = 2000
+START = "koers:start"  # mvo.history.HISTORY_START: shown as "where the history starts"
 
 
 def first_records(apps, schema_editor):
@@ -37,15 +40,43 @@ def first_records(apps, schema_editor):
                 historical(
                     history_date=now,
                     history_type="+",
-                    history_change_reason=None,
+                    history_change_reason=START,
                     **{attname: getattr(row, attname) for attname in fields},
                 )
             )
             if len(batch) >= BATCH:
-                historical.objects.bulk_create(batch)
+                save(apps, app_label, name, model, historical, batch)
                 batch = []
         if batch:
-            historical.objects.bulk_create(batch)
+            save(apps, app_label, name, model, historical, batch)
+
+
+def save(apps, app_label, name, model, historical, batch):
+    created = historical.objects.bulk_create(batch)
+    fields = M2M.get(name)
+    if not fields:
+        return
+    history_of = {record.id: record.history_id for record in created}
+    for field_name in fields:
+        through = model._meta.get_field(field_name).remote_field.through
+        owner = next(
+            f.attname
+            for f in through._meta.concrete_fields
+            if f.is_relation and f.related_model is model
+        )
+        m2m_history = apps.get_model(app_label, f"Historical{name}_{field_name}")
+        attnames = [f.attname for f in through._meta.concrete_fields]
+        links = through.objects.filter(**{f"{owner}__in": list(history_of)})
+        m2m_history.objects.bulk_create(
+            (
+                m2m_history(
+                    history_id=history_of[getattr(link, owner)],
+                    **{attname: getattr(link, attname) for attname in attnames},
+                )
+                for link in links.iterator(chunk_size=BATCH)
+            ),
+            batch_size=BATCH,
+        )
 
 
 class Migration(migrations.Migration):

@@ -33,12 +33,15 @@ def moves_for(plan, request):
         return [], []
     allowed, reasons = [], []
     for kind, reason in approval.available(plan, request.user, request.membership.role).items():
-        if plan.status not in approval.MOVES[kind][0]:
+        starts, _to, roles = approval.MOVES[kind]
+        if plan.status not in starts:
             continue  # not a move from here: the status text says what happens next
+        if request.membership.role not in roles and kind not in approval.JUDGING:
+            continue  # a manager needs no note that submitting is for the working group
         if reason is None:
             allowed.append(kind)
-        elif reason not in reasons:
-            reasons.append(reason)
+        elif reason not in reasons and not (kind == TransitionKind.RETURN and reasons):
+            reasons.append(reason)  # a submitter who may not approve needs no second note
     return allowed, reasons
 
 

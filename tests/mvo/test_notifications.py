@@ -425,3 +425,41 @@ def test_through_the_real_celery_path_each_person_once():
     assert row.mailed_at == mailed_at and row.mail_status == MailStatus.SENT
     if not settings.REDIS_URL:
         assert len(mails_to(manager)) == 1
+
+
+def test_the_sweep_tries_failed_and_stuck_mails_again_once(plan, org_a, in_process):
+    """A mail that failed (retries used up) and one whose worker died while sending are both
+    picked up by the ten-minute sweep, and each is sent once; old failures are left alone."""
+    with override_settings(EMAIL_BACKEND="tests.mvo.test_notifications.BrokenBackend"):
+        transition = in_process(approval.submit_plan, plan, org_a.member, Role.MEMBER)
+    event = event_of(transition)
+    rows = Notification.objects.filter(event=event).order_by("pk")
+    assert {row.mail_status for row in rows} == {MailStatus.FAILED}
+    failed, stuck = rows[0], rows[1]
+    now = timezone.now()
+    claimed = now - notifications.STUCK_AFTER - timedelta(minutes=1)
+    Notification.objects.filter(pk=stuck.pk).update(
+        mail_status=MailStatus.SENDING, mailed_at=claimed
+    )
+    assert notifications.waiting_events(now) == [event]
+
+    mail.outbox.clear()
+    tasks.send_waiting_notification_mails.apply()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([failed.user.email, stuck.user.email])
+    assert set(Notification.objects.filter(event=event).values_list("mail_status", flat=True)) == {
+        MailStatus.SENT
+    }
+    tasks.send_waiting_notification_mails.apply()
+    assert len(mail.outbox) == 2  # nothing twice
+    assert notifications.waiting_events(now + notifications.RETRY_FOR * 2) == []
+
+
+def test_a_mail_being_sent_right_now_is_not_taken_over(plan, org_a, in_process):
+    transition = in_process(approval.submit_plan, plan, org_a.member, Role.MEMBER)
+    row = Notification.objects.filter(event=event_of(transition)).first()
+    Notification.objects.filter(pk=row.pk).update(
+        mail_status=MailStatus.SENDING, mailed_at=timezone.now()
+    )
+    mail.outbox.clear()
+    tasks.send_notification_mails(event_of(transition))
+    assert mails_to(row.user) == []

@@ -197,7 +197,8 @@ def test_the_page_offers_each_person_the_moves_they_may_make(org_a, client_for):
     }
     page = text(page_of(client_for(org_a.manager), org_a.org, plan))
     assert "Plan goedkeuren" in page and "Plan terugsturen" in page
-    assert "Alleen werkgroepleden en beheerders kunnen een plan indienen of intrekken." in page
+    # No note that submitting is for others, and one note (not two) for who may judge.
+    assert "Alleen werkgroepleden en beheerders kunnen een plan indienen of intrekken." not in page
     member_page = text(page_of(client_for(org_a.member), org_a.org, plan))
     assert "Indiening intrekken" in member_page and "Plan goedkeuren" not in member_page
     assert "Alleen een manager of beheerder kan een plan goedkeuren" in member_page
@@ -800,11 +801,32 @@ def test_the_approval_page_shows_the_changes_since_the_last_version(full_plan, o
     assert "bijna" in changes and "Missie en visie" in changes
     assert "Wij maken schoon en zuinig." not in changes  # unchanged fields are left out
     assert "Restafval per medewerker" not in changes  # and unchanged rows
-    action = (
-        "Gewijzigd Afvalbakken per soort Doel was: Een derde minder restafval → wordt: Een kwart"
-    )
-    assert action in changes  # the action's goal is named by its title
+    # The action still has the same goal: renaming the goal is one change, not one per action.
+    assert "Afvalbakken per soort" not in changes
     assert response.context["last_version"].number == 1
+
+
+def test_renaming_a_person_or_moving_an_action_to_another_goal(full_plan, org_a, client_for):
+    """Linked rows are compared by who or what they are, not by their name: a new name of the
+    responsible person changes nothing, another goal for an action is one change."""
+    plan, goal = full_plan["plan"], full_plan["goal"]
+    action = plan.actions.get(title="Afvalbakken per soort")
+    action.responsible = org_a.member
+    action.save()
+    approve(org_a, plan)
+    org_a.member.full_name = "Een heel andere naam"
+    org_a.member.save()
+    assert approval.changes_since_approval(plan)[2] == []
+    other = GoalFactory(plan=plan, title="Papierloos vergaderen")
+    action.goal = other
+    action.save()
+    (actions,) = [
+        part for part in approval.changes_since_approval(plan)[2] if part["key"] != "goals"
+    ]
+    (changed,) = actions["changed"]
+    assert [c["column"]["key"] for c in changed["changes"]] == ["goal"]
+    assert snapshot.local(changed["changes"][0]["old"]) == goal.title
+    assert snapshot.local(changed["changes"][0]["new"]) == "Papierloos vergaderen"
 
 
 def test_before_the_first_approval_the_page_shows_the_whole_plan(full_plan, org_a, client_for):
@@ -1013,3 +1035,14 @@ def test_the_plan_page_points_each_person_to_the_approval(status, role, button, 
     approval_url = re.escape(url(org_a.org, "approval", pk=plan.pk))
     link = re.search(rf'href="{approval_url}">([^<]+)</a>', page.content.decode())
     assert link[1] == button
+
+
+def test_a_second_click_on_approve_says_the_plan_is_approved_already(org_a, client_for):
+    plan = plan_in(PlanStatus.SUBMITTED, org_a)
+    fingerprint = snapshot.fingerprint(snapshot.build(plan))
+    client = client_for(org_a.manager)
+    path = url(org_a.org, "transition", pk=plan.pk, kind=TransitionKind.APPROVE)
+    for _ in range(2):
+        response = client.post(path, {"fingerprint": fingerprint}, follow=True)
+    assert "Dit plan is al goedgekeurd" in text(response)
+    assert plan.versions.count() == 1

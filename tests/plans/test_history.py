@@ -610,3 +610,26 @@ def test_the_person_filter_offers_the_members_of_the_organisation(world, org_b, 
     choices = [label for _value, label in page.context["form"].fields["persoon"].choices]
     assert "Lezende Collega" in choices and "Mila de Vries" in choices
     assert str(org_b.member) not in choices
+
+
+def test_deleting_a_goal_records_that_its_actions_lost_it(world, client_for):
+    """Django empties the goal of the goal's actions with one UPDATE that sends no signal;
+    the history still shows it, with who deleted the goal."""
+    client = client_for(world.member)
+    response = client.post(url(world.org, "plans:goal_delete", world.goal.pk))
+    assert response.status_code == 302
+    action = Action.objects.get(pk=world.action.pk)
+    assert action.goal_id is None
+    last = action.history.order_by("-history_date", "-history_id").first()
+    assert last.history_type == "~" and last.goal_id is None
+    assert last.history_user_id == world.member.pk
+    page = text(client.get(url(world.org, "plans:action_history", world.action.pk)))
+    assert "Minder CO2" in page  # the goal it had, named from the goal's own history
+
+
+def test_deleting_a_kpi_records_that_its_goals_lost_it(world):
+    goal = Goal.objects.get(pk=world.goal.pk)
+    assert goal.kpi_id == world.kpi.pk
+    Kpi.objects.get(pk=world.kpi.pk).delete()
+    last = goal.history.order_by("-history_date", "-history_id").first()
+    assert last.history_type == "~" and last.kpi_id is None
