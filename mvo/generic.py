@@ -9,8 +9,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F, ProtectedError
-from django.http import HttpResponseRedirect
+from django.forms import HiddenInput
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
@@ -132,7 +135,42 @@ class OrgCreateView(OrgFormMixin, OrgQuerysetMixin, CreateView):
 
 
 class OrgUpdateView(OrgFormMixin, OrgQuerysetMixin, UpdateView):
-    pass
+    def post(self, request, *args, **kwargs):
+        """Someone else may have deleted the row while this form was open: then the person
+        sees what they typed, so it is not lost, instead of a bare 404."""
+        try:
+            return super().post(request, *args, **kwargs)
+        except Http404:
+            if not self.deleted_meanwhile(kwargs.get(self.pk_url_kwarg)):
+                raise
+        return render(
+            request,
+            "generic/deleted_meanwhile.html",
+            {"title": capfirst(self.model._meta.verbose_name), "typed": self.typed_input()},
+            status=409,
+        )
+
+    def deleted_meanwhile(self, pk):
+        """Was row ``pk`` of this organisation deleted (its history says so)?"""
+        history = getattr(self.model, "history", None)
+        fields = {f.name for f in self.model._meta.fields}
+        if history is None or "organisation" not in fields or pk is None:
+            return False
+        return history.filter(
+            id=pk, history_type="-", organisation=self.request.organisation
+        ).exists()
+
+    def typed_input(self):
+        """(label, text) for every field the person filled in, as they typed or chose it."""
+        form = self.get_form_class()(organisation=self.request.organisation)
+        typed = []
+        for name, field in form.fields.items():
+            values = [v for v in self.request.POST.getlist(form.add_prefix(name)) if v.strip()]
+            if not values or isinstance(field.widget, HiddenInput):
+                continue
+            choices = {str(key): label for key, label in getattr(field, "choices", [])}
+            typed.append((field.label, ", ".join(str(choices.get(v, v)) for v in values)))
+        return typed
 
 
 class OrgDeleteView(OrgQuerysetMixin, DeleteView):

@@ -6,13 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from .generic import paginate
 from .models import Membership, Notification
-from .notifications import body_for, title_for
+from .notifications import body_for, local_path, title_for
 
 PER_PAGE = 25
 
@@ -31,13 +30,6 @@ def notifications(request, org_slug):
         notification.shown_title = title_for(notification, language)
         notification.shown_body = body_for(notification, language)
     return render(request, "mvo/notifications.html", {"page_obj": page})
-
-
-def local_path(url):
-    """``url`` when it is a path on this site ("/o/..."), else None: never a way out."""
-    if not url.startswith("/") or url.startswith("//"):
-        return None
-    return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else None
 
 
 @require_safe

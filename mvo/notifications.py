@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import MailStatus, Membership, Notification
 
@@ -109,24 +110,28 @@ def body_for(notification, language):
     return notification.body_en if language == "en" else notification.body_nl
 
 
-def open_url(notification):
-    """The address that marks the notification read and leads on to what it is about."""
-    return reverse("notification_open", args=[notification.organisation.slug, notification.pk])
+def local_path(url):
+    """``url`` when it is a path on this site ("/o/..."), else None: never a way out."""
+    if not url.startswith("/") or url.startswith("//"):
+        return None
+    return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else None
 
 
 def send_mail(notification):
     """Mail one notification to its person, in their language."""
     user = notification.user
     language = user.preferred_language
+    list_path = reverse("notifications", args=[notification.organisation.slug])
     with translation.override(language):
         context = {
             "notification": notification,
             "user": user,
             "title": title_for(notification, language),
             "body": body_for(notification, language),
-            "link": settings.SITE_URL.rstrip("/") + open_url(notification),
-            "list_link": settings.SITE_URL.rstrip("/")
-            + reverse("notifications", args=[notification.organisation.slug]),
+            # Straight to the page: a mail scanner that follows links must not mark the
+            # notification read before the person has seen it.
+            "link": settings.SITE_URL.rstrip("/") + (local_path(notification.url) or list_path),
+            "list_link": settings.SITE_URL.rstrip("/") + list_path,
             "organisation": notification.organisation,
         }
         text = render_to_string("mvo/email/notification.txt", context)

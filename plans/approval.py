@@ -175,6 +175,16 @@ def _move(plan, user, role, kind, comment="", **extra):
     return locked, transition
 
 
+def approvers_of(organisation):
+    """The people who may judge the organisation's plans (managers and admins)."""
+    memberships = (
+        Membership.objects.for_org(organisation)
+        .filter(role__in=APPROVERS, user__is_active=True)
+        .select_related("user")
+    )
+    return [membership.user for membership in memberships]
+
+
 def approval_url(plan):
     return reverse("plans:approval", kwargs={"org_slug": plan.organisation.slug, "pk": plan.pk})
 
@@ -190,16 +200,10 @@ def submit_plan(plan, user, role, comment=""):
         submitted_by=user,
         submitted_at=timezone.now(),
     )
-    approvers = (
-        Membership.objects.for_org(plan.organisation)
-        .filter(role__in=APPROVERS, user__is_active=True)
-        .exclude(user=user)
-        .select_related("user")
-    )
     who = name_of(user)
     notify(
         plan.organisation,
-        [m.user for m in approvers],
+        [person for person in approvers_of(plan.organisation) if person != user],
         f"plan-transition:{transition.pk}",
         title=lambda: _("Ter goedkeuring: %(plan)s") % {"plan": plan},
         body=lambda: (
@@ -312,8 +316,8 @@ def content_changed(plan_ids, user=None):
             pk__in=plan_ids,
             status__in=(PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.APPROVED),
         )
-        for plan in plans:
-            PlanTransition.objects.create(
+        for plan in plans.select_related("organisation", "submitted_by"):
+            transition = PlanTransition.objects.create(
                 plan=plan,
                 kind=TransitionKind.CHANGED,
                 from_status=plan.status,
@@ -324,7 +328,30 @@ def content_changed(plan_ids, user=None):
             moved += Plan.objects.filter(pk=plan.pk).update(
                 status=PlanStatus.DRAFT, submitted_by=None, submitted_at=None
             )
+            if transition.from_status == PlanStatus.SUBMITTED:
+                _tell_submission_lapsed(plan, transition, user)
     return moved
+
+
+def _tell_submission_lapsed(plan, transition, user):
+    """A submitted plan was changed before anyone judged it: the submitter and the people
+    who would judge it hear that it waits for a new submission, not for them."""
+    people = [plan.submitted_by, *approvers_of(plan.organisation)]
+    who = name_of(user) or _("iemand")
+    notify(
+        plan.organisation,
+        [person for person in people if person != user],
+        f"plan-transition:{transition.pk}",
+        title=lambda: _("Weer concept: %(plan)s") % {"plan": plan},
+        body=lambda: (
+            _(
+                "%(person)s wijzigde het plan terwijl het ter goedkeuring lag. Het is weer een "
+                "concept en moet opnieuw worden ingediend."
+            )
+            % {"person": who}
+        ),
+        url=approval_url(plan),
+    )
 
 
 def plans_of(instance):

@@ -108,8 +108,10 @@ def test_a_submission_tells_each_manager_and_admin_once_in_their_language(plan, 
     assert english.subject == row.title_en and dutch.subject == row.title_nl
     assert 'lang="en"' in english.alternatives[0][0] and 'lang="nl"' in dutch.alternatives[0][0]
     assert "Mira Meijer heeft het plan ingediend. Graag voor vrijdag." in dutch.body
-    opened = settings.SITE_URL + reverse("notification_open", args=["org-a", row.pk])
-    assert opened in english.body and f'href="{opened}"' in english.alternatives[0][0]
+    # The mail links straight to the plan's approval page (a mail scanner following the link
+    # must not mark the notification read).
+    target = settings.SITE_URL + reverse("plans:approval", args=["org-a", plan.pk])
+    assert target in english.body and f'href="{target}"' in english.alternatives[0][0]
     assert row.mail_status == MailStatus.SENT and row.mailed_at and row.mail_error == ""
     assert row.event == event_of(transition) and row.read_at is None
 
@@ -463,3 +465,26 @@ def test_a_mail_being_sent_right_now_is_not_taken_over(plan, org_a, in_process):
     mail.outbox.clear()
     tasks.send_notification_mails(event_of(transition))
     assert mails_to(row.user) == []
+
+
+def test_a_submitted_plan_changed_before_judging_tells_submitter_and_judges(
+    plan, org_a, in_process
+):
+    in_process(approval.submit_plan, plan, org_a.member, Role.MEMBER)
+    mail.outbox.clear()
+    plan.description = "Nog een zin erbij."
+    plan._history_user = org_a.manager  # the manager fixes something while reviewing
+
+    def edit():
+        plan.save()
+
+    in_process(edit)
+    plan.refresh_from_db()
+    assert plan.status == "concept"
+    told = set(
+        Notification.objects.filter(title_nl__startswith="Weer concept").values_list(
+            "user", flat=True
+        )
+    )
+    assert told == {org_a.member.pk, org_a.admin.pk}  # not the manager who changed it
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([org_a.member.email, org_a.admin.email])

@@ -377,3 +377,30 @@ def test_two_people_edit_a_kpi(people, client_for):
         == 302
     )
     assert Kpi.objects.get(pk=kpi.pk).name == "Stroomverbruik"
+
+
+def test_an_action_deleted_while_someone_edits_it_keeps_what_they_typed(people, client_for):
+    plan = PlanFactory(organisation=people.org, start_year=2025, end_year=2027)
+    action = ActionFactory(plan=plan, title="Fietsplan invoeren", responsible=people.member)
+    path = url(people.org, "plans:action_update", pk=action.pk)
+    anna, bram, _loaded = two_editors(people, client_for, path)
+    deleted = anna.post(url(people.org, "plans:action_delete", pk=action.pk))
+    assert deleted.status_code == 302 and not Action.objects.filter(pk=action.pk).exists()
+
+    typed = action_data(action, title="Fietsplan voor iedereen", description="Met e-bikes.")
+    response = bram.post(path, typed)
+    assert response.status_code == 409
+    page = " ".join(re.sub(r"<[^>]+>", " ", text(response)).split())
+    assert "iemand anders heeft dit intussen verwijderd" in page
+    assert "Fietsplan voor iedereen" in page and "Met e-bikes." in page
+    assert "Gepland" in page  # a choice is shown by its label
+    assert not Action.objects.filter(pk=action.pk).exists()  # nothing brought back
+
+
+def test_a_missing_or_foreign_action_is_still_404(people, org_b, client_for):
+    foreign = ActionFactory(plan=PlanFactory(organisation=org_b.org))
+    ActionFactory._meta.model.objects.filter(pk=foreign.pk).delete()
+    bram = client_for(people.manager)
+    for pk in (foreign.pk, 999999):
+        path = url(people.org, "plans:action_update", pk=pk)
+        assert bram.post(path, {"title": "x"}).status_code == 404
