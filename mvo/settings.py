@@ -203,7 +203,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "plans.tasks.send_weekly_reminders",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
-    # Notification mails whose task never ran (mvo.tasks): every ten minutes.
+    # Notification mails whose task never ran, that failed, or whose worker died while
+    # sending (mvo.tasks): every ten minutes.
     "waiting-notification-mails": {
         "task": "mvo.tasks.send_waiting_notification_mails",
         "schedule": crontab(minute="*/10"),
