@@ -312,7 +312,7 @@ def content_changed(plan_ids, user=None):
         return 0
     moved = 0
     with transaction.atomic():
-        plans = Plan.objects.select_for_update().filter(
+        plans = Plan.objects.select_for_update(of=("self",)).filter(
             pk__in=plan_ids,
             status__in=(PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.APPROVED),
         )
