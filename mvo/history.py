@@ -26,6 +26,7 @@ from django.db import connection, models
 from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -478,6 +479,9 @@ class Describer:
             return self.names.get(f.related_model, raw)
         if f.choices and raw not in (None, ""):
             return str(dict(f.flatchoices).get(raw, raw))
+        if isinstance(f, models.DecimalField) and f.decimal_places == 2 and raw is not None:
+            # amounts (budget, hours) with their cents, as the forms and lists show them
+            return number_format(raw, decimal_pos=2, use_l10n=True, force_grouping=True)
         return _plain(raw)
 
     def label(self, source, f):

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mvo.models import Membership, Role
+from mvo.models import Membership, Notification, Role
 from mvo.notifications import notify
 
 from . import snapshot
@@ -166,6 +166,8 @@ def _move(plan, user, role, kind, comment="", **extra):
         comment=comment,
         version=extra.pop("version", None),
     )
+    if kind != TransitionKind.SUBMIT:
+        settle_submission_notices(locked)
     fields = {"status": to_status, **extra}
     Plan.objects.filter(pk=locked.pk).update(**fields)
     for field, value in fields.items():
@@ -173,6 +175,18 @@ def _move(plan, user, role, kind, comment="", **extra):
         setattr(plan, field, value)
     plan.status = to_status
     return locked, transition
+
+
+def settle_submission_notices(plan):
+    """The plan no longer waits for a judgement: the "ter goedkeuring" notifications of its
+    submissions count as read, so no manager's bell still asks for it."""
+    events = [
+        f"plan-transition:{pk}"
+        for pk in plan.transitions.filter(kind=TransitionKind.SUBMIT).values_list("pk", flat=True)
+    ]
+    Notification.objects.filter(event__in=events, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def approvers_of(organisation):
@@ -329,6 +343,7 @@ def content_changed(plan_ids, user=None):
                 status=PlanStatus.DRAFT, submitted_by=None, submitted_at=None
             )
             if transition.from_status == PlanStatus.SUBMITTED:
+                settle_submission_notices(plan)
                 _tell_submission_lapsed(plan, transition, user)
     return moved
 

@@ -37,6 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mvo.settings")
 os.environ["DEBUG"] = "false"
 os.environ.setdefault("STATIC_ROOT", str(ROOT / "static"))  # no collectstatic needed here
 os.environ.pop("REDIS_URL", None)
+os.environ["EMAIL_URL"] = "dummymail://"  # the approval's notification mails go nowhere
 
 SIZES = {  # kpis, quarters, stakeholders, dialogues per stakeholder
     "S": (50, 8, 30, 2),
@@ -173,7 +174,11 @@ def build_plan(org, user, kpis, themes, action_count):
     plan.themes.set(themes)
     goals = [
         Goal.objects.create(
-            organisation=org, plan=plan, title=f"Doel {i}", theme=themes[i % 10], kpi=kpis[i]
+            organisation=org,
+            plan=plan,
+            title=f"Doel {i}",
+            theme=themes[i % 10],
+            kpi=kpis[i % len(kpis)],
         )
         for i in range(30)
     ]

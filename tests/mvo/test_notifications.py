@@ -488,3 +488,13 @@ def test_a_submitted_plan_changed_before_judging_tells_submitter_and_judges(
     )
     assert told == {org_a.member.pk, org_a.admin.pk}  # not the manager who changed it
     assert sorted(m.to[0] for m in mail.outbox) == sorted([org_a.member.email, org_a.admin.email])
+
+
+def test_once_judged_the_submission_no_longer_rings_any_bell(plan, org_a, in_process):
+    submitted = in_process(approval.submit_plan, plan, org_a.member, Role.MEMBER)
+    asked = Notification.objects.filter(event=event_of(submitted))
+    assert asked.count() == 2 and not asked.filter(read_at__isnull=False).exists()
+    in_process(approval.approve_plan, plan, org_a.manager, Role.MANAGER)
+    assert not asked.filter(read_at__isnull=True).exists()  # the admin's bell is quiet too
+    told = Notification.objects.get(user=org_a.member)
+    assert told.title_nl.startswith("Goedgekeurd") and told.read_at is None
