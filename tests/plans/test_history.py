@@ -144,7 +144,7 @@ def test_editing_an_action_shows_who_when_and_old_to_new(world, client_for):
     assert before <= latest.when <= timezone.now()
     title = change_of(latest, "Titel")
     assert (title.old, title.new) == ("Led-verlichting", "Led-verlichting in alle panden")
-    assert change_of(latest, "Budget (€)").new == "1.234,5"
+    assert change_of(latest, "Budget (€)").new == "1.234,50"
     assert (change_of(latest, "Thema").old, change_of(latest, "Thema").new) == ("Energie", "Inkoop")
     assert change_of(latest, "Einddatum").new == f"30-06-{THIS_YEAR}"
     assert change_of(latest, "Status").new == "Lopend"  # the choice's label
