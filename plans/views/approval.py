@@ -15,6 +15,8 @@ from ..forms import MAX_TRANSITION_COMMENT, TransitionForm
 from ..models import Plan, PlanStatus, PlanVersion, TransitionKind
 from .base import get_plan
 
+SECTION_ROWS_SHOWN = 50  # rows of a table on the whole-version page
+SECTION_ROWS_PER_PAGE = 100  # rows a page when one section is shown
 TIMELINE_PER_PAGE = 20
 
 SERVICES = {
@@ -152,11 +154,27 @@ def version_page(request, org_slug, pk, number):
     plan = get_plan(request, pk)
     version = get_object_or_404(PlanVersion.objects.filter(plan=plan), number=number)
     shown = readable(version)
+    sections = version.data["sections"] if shown else []
     context = {
         "plan": plan,
         "version": version,
         "frozen": (version.data.get("plan") or {}) if shown else {},
-        "sections": version.data["sections"] if shown else [],
         "readable": shown,
+        **sections_shown(request, sections),
     }
     return render(request, "plans/plan_version.html", context)
+
+
+def sections_shown(request, sections):
+    """A large version stays a light page: each table shows its first rows with a link to
+    all of them; ``?deel=<key>`` shows one section, all its rows, a page at a time."""
+    chosen = next((part for part in sections if part["key"] == request.GET.get("deel")), None)
+    if chosen is not None:
+        page = paginate(request, chosen["rows"], SECTION_ROWS_PER_PAGE)
+        return {"sections": [{**chosen, "rows": list(page.object_list)}], "page_obj": page}
+    trimmed = []
+    for part in sections:
+        if part.get("layout") != "fields" and len(part["rows"]) > SECTION_ROWS_SHOWN:
+            part = {**part, "rows": part["rows"][:SECTION_ROWS_SHOWN], "more": len(part["rows"])}
+        trimmed.append(part)
+    return {"sections": trimmed, "page_obj": None}

@@ -1046,3 +1046,25 @@ def test_a_second_click_on_approve_says_the_plan_is_approved_already(org_a, clie
         response = client.post(path, {"fingerprint": fingerprint}, follow=True)
     assert "Dit plan is al goedgekeurd" in text(response)
     assert plan.versions.count() == 1
+
+
+def test_a_large_version_shows_the_first_rows_and_each_section_a_page_at_a_time(org_a, client_for):
+    from plans.views.approval import SECTION_ROWS_PER_PAGE, SECTION_ROWS_SHOWN
+
+    plan = plan_in(PlanStatus.DRAFT, org_a)
+    for i in range(SECTION_ROWS_PER_PAGE + 5):
+        ActionFactory(plan=plan, title=f"Actie {i:04}")
+    approval.submit_plan(plan, org_a.member, Role.MEMBER)
+    approval.approve_plan(plan, org_a.manager, Role.MANAGER)
+    client = client_for(org_a.viewer)
+    path = url(org_a.org, "version", pk=plan.pk, number=1)
+    whole = text(client.get(path))
+    assert f"Actie {SECTION_ROWS_SHOWN - 1:04}" in whole
+    assert f"Actie {SECTION_ROWS_SHOWN:04}" not in whole
+    assert f"Alle {plan.actions.count()} rijen van Acties bekijken" in whole
+    first = text(client.get(path, {"deel": "actions"}))
+    assert f"Actie {SECTION_ROWS_PER_PAGE - 1:04}" in first and "Terug naar de hele versie" in first
+    assert f"Actie {SECTION_ROWS_PER_PAGE:04}" not in first
+    last = text(client.get(path, {"deel": "actions", "page": 2}))
+    assert f"Actie {SECTION_ROWS_PER_PAGE + 4:04}" in last and "Actie 0000" not in last
+    assert client.get(path, {"deel": "bestaat-niet", "page": "x"}).status_code == 200
