@@ -47,6 +47,7 @@ LAPTOP = {"width": 1280, "height": 800}
 ORG_PAGES = {
     "reports:dashboard": {},
     "reports:index": {},
+    "reports:note": {"plan_pk": "plan", "year": "note_year", "quarter": "note_quarter"},
     "plans:index": {},
     "plans:create": {},
     "plans:detail": {"pk": "plan"},
@@ -302,6 +303,8 @@ def build_realistic_data(org_a):
     kpi = kpis[0]
     return {
         "plan": plan.pk,
+        "note_year": 2025,  # a finished quarter of the plan, for its toelichting
+        "note_quarter": 2,
         "plan_step": plan.steps.order_by("step__order").first().pk,
         "theme": theme.pk,
         "other_theme": other.pk,
