@@ -38,9 +38,13 @@ def note_url(org_slug, plan_pk, year, quarter):
 
 
 def build_item_forms(plan, note, previous, data=None):
-    """One form per theme of the plan and per goal, filled from ``note`` or ``previous``."""
-    themes = list(plan.themes.select_related("framework_theme").order_by("pk")[:MAX_ITEMS])
-    goals = list(plan.goals.select_related("theme__framework_theme")[: MAX_ITEMS - len(themes)])
+    """One form per theme of the plan and per goal, filled from ``note`` or ``previous``,
+    and whether there were more themes and goals than one page holds."""
+    themes = list(plan.themes.select_related("framework_theme").order_by("pk")[: MAX_ITEMS + 1])
+    goals = list(plan.goals.select_related("theme__framework_theme")[: MAX_ITEMS + 1])
+    capped = len(themes) + len(goals) > MAX_ITEMS
+    themes = themes[:MAX_ITEMS]
+    goals = goals[: MAX_ITEMS - len(themes)]
     source = note if note is not None else previous
     stored = {}
     if source is not None:
@@ -58,7 +62,7 @@ def build_item_forms(plan, note, previous, data=None):
                     kind=kind,
                 )
             )
-    return forms
+    return forms, capped
 
 
 def unavailable(request, plan, year, quarter):
@@ -113,7 +117,7 @@ def quarter_note(request, org_slug, plan_pk, year, quarter):
     initial = previous.texts() if previous is not None else None
     data = request.POST if request.method == "POST" else None
     note_form = QuarterNoteForm(data, instance=instance, initial=initial, prefix="note")
-    item_forms = build_item_forms(plan, note, previous, data)
+    item_forms, capped = build_item_forms(plan, note, previous, data)
 
     if data is not None:
         items_valid = [form.is_valid() for form in item_forms]  # every form shows its errors
@@ -142,7 +146,7 @@ def quarter_note(request, org_slug, plan_pk, year, quarter):
         "note_form": note_form,
         "theme_forms": [f for f in item_forms if f.kind == "theme"],
         "goal_forms": [f for f in item_forms if f.kind == "goal"],
-        "capped": len(item_forms) >= MAX_ITEMS,
+        "capped": capped,
         "max_items": MAX_ITEMS,
         "can_write": can_write,
         "has_errors": data is not None,

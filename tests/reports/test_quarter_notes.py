@@ -155,3 +155,17 @@ def test_queries_do_not_grow_with_goals(plan, org_a, client_for):
             QuarterNoteItem.objects.create(note=QuarterNote.objects.get(), goal=goal, lagging="x")
 
     assert_queries_constant(client, url(plan), add, small=3, large=40)
+
+
+def test_many_goals_are_capped_and_the_rest_left_alone(plan, org_a, client_for, monkeypatch):
+    monkeypatch.setattr("reports.note_views.MAX_ITEMS", 2)
+    client = client_for(org_a.member)
+    client.post(url(plan), post_data(plan))
+    data = post_data(plan)
+    hidden = GoalFactory(plan=plan, title="Niet op de pagina")
+    QuarterNoteItem.objects.create(note=QuarterNote.objects.get(), goal=hidden, lagging="blijft")
+    page = client.get(url(plan)).content.decode()
+    assert "Alleen de eerste 2" in page and "Niet op de pagina" not in page
+    note = QuarterNote.objects.get()
+    assert client.post(url(plan), {**data, "note-version": note.version}).status_code == 302
+    assert QuarterNoteItem.objects.get(goal=hidden).lagging == "blijft"
