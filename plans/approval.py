@@ -106,9 +106,10 @@ def name_of(user):
     return (user.full_name or user.email) if user else ""
 
 
-def refusal(plan, user, role, kind, comment=""):
+def refusal(plan, user, role, kind, comment=None):
     """Why ``user`` (with ``role`` in the plan's organisation) may not make move ``kind``
-    now, or None when it is allowed."""
+    now, or None when it is allowed. The comment is checked only when one is given (the
+    page asks for it in the form; ``None`` means not asked yet)."""
     starts, _to, roles = MOVES[kind]
     if role not in roles:
         if kind in (TransitionKind.APPROVE, TransitionKind.RETURN):
@@ -131,14 +132,14 @@ def refusal(plan, user, role, kind, comment=""):
         )
     if kind == TransitionKind.RETURN and plan.submitted_by_id == user.pk:
         return _("U hebt dit plan zelf ingediend. Trek het in als u het wilt aanpassen.")
-    if kind == TransitionKind.RETURN and not comment.strip():
+    if kind == TransitionKind.RETURN and comment is not None and not comment.strip():
         return _("Schrijf erbij wat er anders moet; dat is verplicht bij terugsturen.")
     return None
 
 
 def available(plan, user, role):
     """{kind: None (allowed) or the reason it is not} for every move, for the page."""
-    return {kind: refusal(plan, user, role, kind, comment="x") for kind in MOVES}
+    return {kind: refusal(plan, user, role, kind) for kind in MOVES}
 
 
 def last_version(plan):
