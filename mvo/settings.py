@@ -5,6 +5,7 @@ tasks run eagerly in-process, e-mail printed on the console. Set ENVIRONMENT=pro
 a deployment (secure cookies, HSTS, a real SECRET_KEY is then required).
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -163,6 +164,18 @@ STORAGES = {
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
+    # Report PDFs: a folder outside static, never served directly (downloads go through an
+    # organisation-checked view). With several worker machines, point it at a shared store,
+    # e.g. REPORT_STORAGE_BACKEND=storages.backends.s3.S3Storage (pip install
+    # "django-storages[s3]") and REPORT_STORAGE_OPTIONS='{"bucket_name": "koers-reports"}'.
+    "reports": {
+        "BACKEND": env.str(
+            "REPORT_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json(
+            "REPORT_STORAGE_OPTIONS", default={"location": os.path.join(str(MEDIA_ROOT), "reports")}
+        ),
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -208,6 +221,18 @@ CELERY_BEAT_SCHEDULE: dict = {
     "waiting-notification-mails": {
         "task": "mvo.tasks.send_waiting_notification_mails",
         "schedule": crontab(minute="*/10"),
+    },
+    # Report requests that never reached a worker (broker down) or got stuck: every five
+    # minutes (reports.tasks).
+    "report-sweep": {
+        "task": "reports.tasks.sweep_reports",
+        "schedule": crontab(minute="*/5"),
+    },
+    # The quarterly reports of all approved plans, on the first days after a quarter ends
+    # (each plan and quarter once; the managers get a link by e-mail).
+    "scheduled-quarter-reports": {
+        "task": "reports.tasks.schedule_quarter_reports",
+        "schedule": crontab(minute=30, hour=6, day_of_month="1-7", month_of_year="1,4,7,10"),
     },
 }
 # The address of Koers as people reach it, for links in e-mails sent without a request

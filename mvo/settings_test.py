@@ -11,6 +11,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 ALLOWED_HOSTS = ["*"]
+# Report files of test runs apart from real ones; the CI worker uses these settings too, so
+# both processes read and write the same folder.
+STORAGES["reports"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("KOERS_TEST_MEDIA", str(BASE_DIR / "test-media"))},  # noqa: F405
+}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -1,0 +1,81 @@
+"""From a report row to PDF bytes: the HTML of its kind, then WeasyPrint.
+
+Each kind has a context builder (``CONTEXTS``) and a template extending
+``reports/pdf/base.html``; the shared print stylesheet is ``static/css/report.css``. The PDF
+is PDF/UA-1: tagged, with the document's title and language, charts as figures with their
+SVG title as alternative text.
+
+WeasyPrint fetches nothing from the network: the only resources a report may use are data:
+URLs and Koers's own static files.
+"""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import ReportKind
+
+CONTEXTS = {
+    ReportKind.QUARTERLY: ("reports.quarterly", "reports/pdf/quarterly.html"),
+    ReportKind.PLAN_VERSION: ("reports.plan_pdf", "reports/pdf/plan_version.html"),
+}
+STYLESHEET = "css/report.css"
+PDF_VARIANT = "pdf/ua-1"
+
+
+class GoneError(Exception):
+    """What the report is about no longer exists."""
+
+
+def html_for(report, now=None):
+    """The report's final HTML, in the report's language."""
+    module_name, template = CONTEXTS[report.kind]
+    builder = import_module(module_name)
+    with translation.override(report.language):
+        context = builder.context(report)
+        context.setdefault("report", report)
+        context.setdefault("generated_at", now or timezone.now())
+        context.setdefault("language", report.language)
+        return render_to_string(template, context)
+
+
+def _url_fetcher(url, *args, **kwargs):
+    from weasyprint.urls import default_url_fetcher
+
+    if url.startswith("data:"):
+        return default_url_fetcher(url, *args, **kwargs)
+    raise ValueError(f"Reports load no outside resources: {url[:80]}")
+
+
+def pdf_from_html(html, language="nl"):
+    """(PDF bytes, page count) for a report's HTML."""
+    from weasyprint import CSS, HTML
+
+    with translation.override(language):
+        stylesheets = [CSS(filename=finders.find(STYLESHEET)), page_stylesheet()]
+    document = HTML(string=html, url_fetcher=_url_fetcher, base_url=str(settings.BASE_DIR)).render(
+        stylesheets=stylesheets, pdf_variant=PDF_VARIANT
+    )
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
+
+
+def render(report):
+    return pdf_from_html(html_for(report), report.language)
+
+
+def page_stylesheet():
+    """The footer's page numbers in the active language."""
+    from weasyprint import CSS
+
+    label = translation.gettext("Pagina %(page)s van %(pages)s")
+    before, rest = label.split("%(page)s", 1)
+    middle, after = rest.split("%(pages)s", 1)
+
+    def quoted(text):
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    content = f"{quoted(before)} counter(page) {quoted(middle)} counter(pages) {quoted(after)}"
+    return CSS(string=f"@page {{ @bottom-right {{ content: {content}; font-size: 8pt; }} }}")
