@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: translations help install messages run test test-fast worker beat lint format migrations-check deploy-check reset-local-db lock
+.PHONY: translations help install system-packages messages run test test-fast worker beat lint format migrations-check deploy-check reset-local-db lock
 
 help:
 	@echo "make run          start Koers with demo data on http://$(HOST):$(PORT)"
@@ -27,20 +27,31 @@ $(BIN)/.installed: requirements.lock
 
 install: $(BIN)/.installed
 
+# The PDF reports are made by WeasyPrint, which needs Pango and a font from the system. Installed
+# with apt when missing (as root, or through sudo); elsewhere install Pango yourself.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+system-packages:
+	@if /sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 && fc-list 2>/dev/null | grep -qi dejavu; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing $(SYSTEM_PACKAGES) for the PDF reports"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "Warning: Pango (libpangoft2) not found; PDF reports need it (see README)."; fi
+
 # Compile the translations (pure Python, no GNU gettext needed).
 messages: install
 	$(BIN)/pybabel compile --domain django --directory locale --statistics
 
-run: install messages
+run: install system-packages messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	@echo "Koers draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install messages
+test: install system-packages messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-fast: install messages
+test-fast: install system-packages messages
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 worker: install
