@@ -1,9 +1,6 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from mvo.views import ComingSoonView
-
-from . import note_views, views
+from . import note_views, report_views, views
 
 app_name = "reports"
 
@@ -14,5 +11,10 @@ urlpatterns = [
         note_views.quarter_note,
         name="note",
     ),
-    path("rapportages/", ComingSoonView.as_view(area=_("Rapportages")), name="index"),
+    path("rapportages/", report_views.index, name="index"),
+    path("rapportages/<int:pk>/", report_views.detail, name="detail"),
+    path("rapportages/<int:pk>/status/", report_views.status, name="status"),
+    path("rapportages/<int:pk>/download/", report_views.download, name="download"),
+    path("rapportages/<int:pk>/opnieuw/", report_views.retry, name="retry"),
+    path("rapportages/versie/<int:version_pk>/", report_views.version_pdf, name="version"),
 ]
