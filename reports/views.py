@@ -13,9 +13,12 @@ from plans.smart import smart_check
 from stakeholders.models import Dialogue
 from themes.models import OrgTheme
 
+from .models import Report
+
 BEHIND_SHOWN = 10  # the dashboard names this many KPIs that are behind; the list has the rest
 LIST_SHOWN = 10  # each list of plans or actions shows this many; its full list has the rest
 DIALOGUES_SHOWN = 5
+REPORTS_SHOWN = 5
 
 
 def smart_summary(org, progress):
@@ -124,6 +127,7 @@ def dashboard(request, org_slug):
         "attention_empty": not (my_overdue or owed or to_approve),
         "can_edit_dialogues": role is not None and Role.at_least(role, Role.MEMBER),
         "dialogues": Dialogue.objects.for_org(org)[:DIALOGUES_SHOWN],
+        "recent_reports": Report.objects.for_org(org).for_list()[:REPORTS_SHOWN],
         "focus_themes": OrgTheme.objects.for_org(org).focus().select_related("framework_theme"),
         "open_dialogues": Dialogue.objects.for_org(org).needing_attention().count(),
         "members": Membership.objects.for_org(org).with_users(),
