@@ -102,14 +102,30 @@ def _period_index(year, quarter):
     return year * 4 + Coalesce(quarter, Value(4))
 
 
+def measurements_until(measurements, until=None):
+    """The measurements of periods up to and including ``until`` (year, quarter); all of
+    them when ``until`` is None. A yearly value counts from the year's fourth quarter."""
+    if until is None:
+        return measurements
+    year, quarter = until
+    return measurements.alias(index=_period_index(F("year"), F("quarter"))).filter(
+        index__lte=year * 4 + (quarter or 4)
+    )
+
+
 class KpiQuerySet(OrgScopedQuerySet):
-    def with_latest(self):
+    def with_latest(self, until=None):
         """Annotate each KPI's latest measurement (``latest_period``, encoded by
         encode_period, and ``latest_value``), fetched by a subquery per KPI.
 
+        ``until``: an optional (year, quarter) period; measurements of later periods do not
+        count (a yearly value stands for the fourth quarter). A report of a past quarter uses
+        it, so values entered afterwards do not change that quarter's picture.
+
         That is all the status needs: if the latest measurement lies before the baseline, so do
         all others, and progress.compute then says no measurement counts."""
-        latest = Measurement.objects.filter(kpi=OuterRef("pk")).order_by("-year", "-quarter")
+        latest = Measurement.objects.filter(kpi=OuterRef("pk"))
+        latest = measurements_until(latest, until).order_by("-year", "-quarter")
         return self.annotate(
             latest_period=Subquery(
                 latest.annotate(code=F("year") * 10 + Coalesce("quarter", Value(0))).values("code")[
@@ -153,12 +169,12 @@ class KpiQuerySet(OrgScopedQuerySet):
         """Theme and owner names as columns, for sorting and exports (no Python per row)."""
         return self.annotate(theme_name=theme_name("theme"), owner_name=person_name("owner"))
 
-    def progress_map(self, today=None):
+    def progress_map(self, today=None, until=None):
         """{kpi id: Progress} for every KPI in this queryset, in its order.
 
         Two queries whatever the number of KPIs: the KPIs with their latest counted
         measurement (a subquery per KPI, see with_latest) and their targets as plain values.
-        No measurement becomes a model object."""
+        No measurement becomes a model object. ``until``: see with_latest."""
         today = today or timezone.localdate()
         targets = defaultdict(list)
         target_rows = Target.objects.filter(kpi__in=self.values("pk")).values_list(
@@ -166,7 +182,7 @@ class KpiQuerySet(OrgScopedQuerySet):
         )
         for kpi_id, target_date, value in target_rows:
             targets[kpi_id].append((target_date, value))
-        rows = self.with_latest().values_list(
+        rows = self.with_latest(until).values_list(
             "pk", "direction", "baseline_date", "baseline_value", "latest_period", "latest_value"
         )
         result = {}
@@ -194,9 +210,11 @@ class KpiQuerySet(OrgScopedQuerySet):
             kpi.progress = progress_by_pk[kpi.pk]
         return kpis
 
-    def with_full_data(self):
-        """For a detail page: targets and every measurement with who entered it."""
-        measurements = Measurement.objects.order_by("year", "quarter").select_related("entered_by")
+    def with_full_data(self, until=None):
+        """For a detail page: targets and every measurement with who entered it (``until``:
+        only measurements up to that (year, quarter), see with_latest)."""
+        measurements = measurements_until(Measurement.objects.all(), until)
+        measurements = measurements.order_by("year", "quarter").select_related("entered_by")
         return self.select_related("theme__framework_theme__framework", "owner").prefetch_related(
             Prefetch("targets", queryset=Target.objects.order_by("date")),
             Prefetch("measurements", queryset=measurements),

@@ -12,7 +12,21 @@ A provider is registered under a key (the app label) and is called with a plan:
   "table", ``columns`` and ``rows`` of plain JSON values; ``snapshot.section`` and
   ``snapshot.column`` build them). The version page renders them like the plan's own sections,
   and the approval page compares them row by row.
-- ``report_sections``: ``fn(plan, year, quarter) -> dict`` for the quarterly report.
+- ``report_sections``: ``fn(plan, year, quarter) -> dict`` for the quarterly report (None or
+  an empty dict: nothing to show). One chapter of the report, rendered generically by
+  reports/quarterly.py, in the active language (the report's), with these keys:
+
+  - ``title`` (str): the chapter's heading;
+  - ``intro`` (str, optional): one paragraph under it;
+  - ``tables`` (list, optional): each ``{"caption": str, "columns": [...], "rows": [[...]],
+    "empty": str}``; a column is a label or ``{"label": str, "numeric": bool}`` (numbers are
+    right-aligned); a row is a list of plain values (str, numbers, dates; None shows as –),
+    one per column; ``empty`` is what shows instead of a table without rows;
+  - ``figure`` (optional): ``{"svg": svg, "title": str}``, an SVG made by mvo.charts (its
+    ``<title>`` becomes the PDF's alternative text; a plain str is escaped, not drawn) and
+    its caption.
+
+  All text is escaped; keep tables plain (no HTML in cells).
 - ``dashboard``: ``fn(organisation) -> dict`` for the organisation dashboard.
 """
 
