@@ -101,14 +101,18 @@ def send(pk):
     to the sweep: the request itself never fails on it."""
     from .tasks import render_report
 
-    # Fail fast when the broker is down: no reconnect attempts on this connection (kombu
-    # otherwise waits seconds), and no result subscription (the row holds the outcome; with
-    # Redis as result backend too, subscribing retried for some 20 s before giving up).
+    app = render_report.app
     try:
-        with render_report.app.connection_for_write(
-            transport_options={"max_retries": 0}
-        ) as connection:
-            render_report.apply_async((pk,), retry=False, ignore_result=True, connection=connection)
+        if app.conf.task_always_eager:  # no broker (the embedded default): runs here and now
+            render_report.apply_async((pk,))
+        else:
+            # Fail fast when the broker is down: no reconnect attempts on this connection
+            # (kombu otherwise waits seconds), and no result subscription (the row holds the
+            # outcome; with Redis as result backend too, that retried for some 20 s).
+            with app.connection_for_write(transport_options={"max_retries": 0}) as connection:
+                render_report.apply_async(
+                    (pk,), retry=False, ignore_result=True, connection=connection
+                )
     except Exception:  # the broker is down or unreachable: kombu/redis raise many kinds
         logger.warning("Report %s not sent to the broker; the sweep sends it later.", pk)
         return False

@@ -42,6 +42,7 @@ class ReportRequestForm(forms.Form):
     plan = PlanChoiceField(
         label=gettext_lazy("Plan"),
         queryset=Plan.objects.none(),
+        empty_label=gettext_lazy("Kies een plan"),
         error_messages={
             "required": gettext_lazy("Kies het plan."),
             "invalid_choice": gettext_lazy("Kies een van de plannen in de lijst."),
@@ -148,9 +149,12 @@ def report_list(request, org_slug):
 def list_page(request, form=None, status=200):
     org = request.organisation
     can_write = request.membership.can_write
-    if form is None and can_write:
-        form = ReportRequestForm(initial=initial_request(request, org), organisation=org)
     plans = list(Plan.objects.for_org(org)[: NOTE_LINKS_SHOWN + 1])
+    if form is None and can_write:
+        initial = initial_request(request, org)
+        if len(plans) == 1:  # the only plan needs no choosing
+            initial.setdefault("plan", plans[0])
+        form = ReportRequestForm(initial=initial, organisation=org)
     context = {
         "form": form,
         "can_write": can_write,

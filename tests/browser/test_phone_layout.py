@@ -48,6 +48,7 @@ ORG_PAGES = {
     "reports:dashboard": {},
     "reports:index": {},
     "reports:note": {"plan_pk": "plan", "year": "note_year", "quarter": "note_quarter"},
+    "reports:detail": {"pk": "report"},
     "plans:index": {},
     "plans:create": {},
     "plans:detail": {"pk": "plan"},
@@ -153,6 +154,10 @@ NOT_A_PAGE = {
     "plans:action_move": "POST only (the buttons sit on the quarter board)",
     "plans:transition": "POST only (the forms sit on the approval page)",
     "notification_open": "marks the notification read and redirects to the page it is about",
+    "reports:status": "an htmx fragment (the status card of the report page, checked there)",
+    "reports:download": "a file download (the PDF)",
+    "reports:retry": "POST only (the buttons sit on the report list and the report page)",
+    "reports:version": "POST only (the form sits on the approved version's page)",
 }
 
 LONG_WORD = "Ketenverantwoordelijkheidsmanagementsysteemimplementatietraject"
@@ -314,8 +319,33 @@ def build_realistic_data(org_a):
         "kpi": kpi.pk,
         "target": kpi.targets.first().pk,
         "measurement": kpi.measurements.first().pk,
+        "report": failed_report(org, plan).pk,
         **build_plan_contents(org_a, plan, [theme, other], kpis, former_member),
     }
+
+
+def failed_report(org, plan):
+    """A quarterly report that failed (its page shows the reason and the retry button), and
+    a done one beside it in the list."""
+    from reports.models import Report
+
+    rows = [
+        Report(
+            organisation=org,
+            plan=plan,
+            kind="kwartaal",
+            year=2025,
+            quarter=2,
+            language=language,
+            key=f"kwartaal:{plan.pk}:2025-2:{language}",
+            status=status,
+            failure="opmaak" if status == "mislukt" else "",
+            size=1_234_567 if status == "klaar" else None,
+            pages=42 if status == "klaar" else None,
+        )
+        for language, status in (("en", "klaar"), ("nl", "mislukt"))
+    ]
+    return Report.objects.bulk_create(rows)[-1]
 
 
 def build_plan_contents(org_a, plan, themes, kpis, former_member):
