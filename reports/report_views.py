@@ -8,6 +8,8 @@ organisation-checked view that streams the file from the report storage. The pip
 member role (the tenancy guard answers 403 on their POSTs).
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -15,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -205,8 +208,15 @@ def get_report(request, pk):
     return get_object_or_404(org_reports(request), pk=pk)
 
 
+DELAYED_AFTER = timedelta(minutes=2)  # a report still queued by then: the card says why
+
+
 def status_context(request, report):
-    return {"report": report, "can_write": request.membership.can_write}
+    delayed = (
+        report.status == ReportStatus.QUEUED
+        and report.requested_at < timezone.now() - DELAYED_AFTER
+    )
+    return {"report": report, "can_write": request.membership.can_write, "delayed": delayed}
 
 
 @require_safe

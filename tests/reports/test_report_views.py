@@ -437,3 +437,33 @@ def test_the_dashboard_queries_do_not_grow_with_reports(org_a, plan, client_for)
 
     client = client_for(org_a.viewer)
     assert assert_queries_constant(client, f"/o/{org_a.org.slug}/", add, large=40) <= 25
+
+
+def test_a_done_report_can_be_made_again_with_todays_data(org_a, plan, client_for, in_process):
+    client = client_for(org_a.member)
+    in_process(client.post, url("index", org_a.org), form_data(plan, language="en"))
+    first = newest(org_a.org)
+    page = client.get(url("detail", org_a.org, first.pk)).content.decode()
+    assert "Opnieuw maken met de gegevens van nu" in page
+    assert 'name="language" value="en"' in page
+    viewer_page = client_for(org_a.viewer).get(url("detail", org_a.org, first.pk)).content.decode()
+    assert "Opnieuw maken met de gegevens van nu" not in viewer_page
+    in_process(client.post, url("index", org_a.org), form_data(plan, language="en"))
+    second = newest(org_a.org)
+    assert second.pk != first.pk and second.language == "en"
+    assert Report.objects.get(pk=first.pk).status == ReportStatus.DONE  # kept
+
+
+def test_a_report_waiting_long_says_nothing_is_lost(org_a, plan, client_for):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_for(org_a.member)
+    client.post(url("index", org_a.org), form_data(plan))  # not sent (no commit here)
+    report = newest(org_a.org)
+    fragment = client.get(url("status", org_a.org, report.pk)).content.decode()
+    assert "langer dan gewoonlijk" not in fragment
+    Report.objects.filter(pk=report.pk).update(requested_at=timezone.now() - timedelta(minutes=5))
+    fragment = client.get(url("status", org_a.org, report.pk)).content.decode()
+    assert "Er gaat niets verloren" in fragment and 'hx-trigger="every 2s"' in fragment
