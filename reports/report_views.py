@@ -123,7 +123,9 @@ def detail_url(report):
 
 
 def org_reports(request):
-    return Report.objects.for_org(request.organisation).for_list()
+    """The organisation's reports with what their rows show; an approved version's (large)
+    snapshot is not read."""
+    return Report.objects.for_org(request.organisation).for_list().defer("version__data")
 
 
 def user_language(request):

@@ -127,7 +127,9 @@ def dashboard(request, org_slug):
         "attention_empty": not (my_overdue or owed or to_approve),
         "can_edit_dialogues": role is not None and Role.at_least(role, Role.MEMBER),
         "dialogues": Dialogue.objects.for_org(org)[:DIALOGUES_SHOWN],
-        "recent_reports": Report.objects.for_org(org).for_list()[:REPORTS_SHOWN],
+        "recent_reports": Report.objects.for_org(org)
+        .for_list()
+        .defer("version__data")[:REPORTS_SHOWN],
         "focus_themes": OrgTheme.objects.for_org(org).focus().select_related("framework_theme"),
         "open_dialogues": Dialogue.objects.for_org(org).needing_attention().count(),
         "members": Membership.objects.for_org(org).with_users(),

@@ -467,3 +467,23 @@ def test_a_report_waiting_long_says_nothing_is_lost(org_a, plan, client_for):
     Report.objects.filter(pk=report.pk).update(requested_at=timezone.now() - timedelta(minutes=5))
     fragment = client.get(url("status", org_a.org, report.pk)).content.decode()
     assert "Er gaat niets verloren" in fragment and 'hx-trigger="every 2s"' in fragment
+
+
+def test_lists_do_not_read_the_versions_snapshots(org_a, plan, client_for, in_process):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    version = approved_version(plan, org_a)
+    client = client_for(org_a.member)
+    in_process(client.post, url("version", org_a.org, version.pk), {"language": "nl"})
+    report = Report.objects.get(version=version)
+    for path in (
+        url("index", org_a.org),
+        url("detail", org_a.org, report.pk),
+        f"/o/{org_a.org.slug}/",
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(path).content.decode()
+        assert "versie 1" in page, path
+        snapshot_reads = [q["sql"] for q in queries if '"plans_planversion"."data"' in q["sql"]]
+        assert snapshot_reads == [], path
