@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +30,7 @@ from . import pipeline
 from .models import Report, ReportKind, ReportStatus
 
 PER_PAGE = 25
+STOP_POLLING = 286  # htmx stops an every-2s trigger on this status
 NOTE_LINKS_SHOWN = 10  # plans listed with a link to write their toelichting first
 
 
@@ -232,7 +233,11 @@ def detail(request, org_slug, pk):
 def status(request, org_slug, pk):
     """The status card alone: what the detail page polls. Once the report is done or failed
     the card it returns no longer polls."""
-    report = get_report(request, pk)
+    report = org_reports(request).filter(pk=pk).first()
+    if report is None:
+        if request.htmx:  # deleted meanwhile (with its plan): say so, and stop the polling
+            return render(request, "reports/partials/report_gone.html", status=STOP_POLLING)
+        raise Http404
     return render(request, "reports/partials/report_status.html", status_context(request, report))
 
 

@@ -487,3 +487,15 @@ def test_lists_do_not_read_the_versions_snapshots(org_a, plan, client_for, in_pr
         assert "versie 1" in page, path
         snapshot_reads = [q["sql"] for q in queries if '"plans_planversion"."data"' in q["sql"]]
         assert snapshot_reads == [], path
+
+
+def test_a_report_deleted_while_its_page_polls_stops_the_polling(org_a, plan, client_for):
+    client = client_for(org_a.member)
+    client.post(url("index", org_a.org), form_data(plan))
+    report = newest(org_a.org)
+    status_url = url("status", org_a.org, report.pk)
+    report.delete()
+    gone = client.get(status_url, HTTP_HX_REQUEST="true")
+    assert gone.status_code == 286  # htmx's "stop polling"
+    assert "bestaat niet meer" in gone.content.decode() and b"hx-trigger" not in gone.content
+    assert client.get(status_url).status_code == 404
