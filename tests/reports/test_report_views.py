@@ -499,3 +499,26 @@ def test_a_report_deleted_while_its_page_polls_stops_the_polling(org_a, plan, cl
     assert gone.status_code == 286  # htmx's "stop polling"
     assert "bestaat niet meer" in gone.content.decode() and b"hx-trigger" not in gone.content
     assert client.get(status_url).status_code == 404
+
+
+def test_scheduled_reports_say_so_and_an_other_organisations_plan_is_not_prefilled(
+    org_a, org_b, plan, client_for
+):
+    year, quarter = the_quarter()
+    report = Report.objects.create(
+        organisation=org_a.org,
+        plan=plan,
+        kind=ReportKind.QUARTERLY,
+        year=year,
+        quarter=quarter,
+        language="nl",
+        key="scheduled",
+        scheduled=True,
+    )
+    client = client_for(org_a.member)
+    assert "volgens schema" in client.get(url("index", org_a.org)).content.decode()
+    assert "volgens schema" in client.get(url("detail", org_a.org, report.pk)).content.decode()
+    theirs = PlanFactory(organisation=org_b.org, title="Plan van organisatie B")
+    page = client.get(url("index", org_a.org), {"plan": theirs.pk}).content.decode()
+    assert "Plan van organisatie B" not in page
+    assert f'<option value="{theirs.pk}" selected' not in page
