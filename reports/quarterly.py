@@ -27,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from kpis.charts import kpi_chart, year_label
@@ -239,6 +240,10 @@ def action_counts(querysets):
     )
 
 
+# The action chapter shows this many actions per list (with the number of the others); the
+# appendix lists every action of the plan, so long lists are not printed twice.
+LIST_CAP = 25
+
 ACTION_FIELDS = (
     "pk",
     "title",
@@ -252,8 +257,9 @@ ACTION_FIELDS = (
 )
 
 
-def action_rows(queryset):
-    """Plain rows for a table: one query, no model objects."""
+def action_rows(queryset, limit=None):
+    """Plain rows for a table: one query, no model objects; the first ``limit`` rows only
+    when given."""
     labels = dict(ActionStatus.choices)
     rows = list(
         queryset.annotate(
@@ -262,7 +268,7 @@ def action_rows(queryset):
             responsible_name=person_name("responsible"),
         )
         .order_by("planned_period", "due_date", "title", "pk")
-        .values(*ACTION_FIELDS)
+        .values(*ACTION_FIELDS)[:limit]
     )
     for row in rows:
         row["status_label"] = labels.get(row["status"], row["status"])
@@ -272,6 +278,11 @@ def action_rows(queryset):
             else ""
         )
         row["serves"] = " · ".join(v for v in (row["goal_title"], row["theme_label"]) if v)
+        row["when"] = " · ".join(
+            v
+            for v in (row["planned"], row["due_date"] and date_format(row["due_date"], "d-m-Y"))
+            if v
+        )
     return rows
 
 
@@ -390,7 +401,7 @@ def context(report, today=None):
     next_label = quarter_label(*next_quarter(year, quarter))
     goals_smart = sum(1 for goal in goals if goal["smart"])
 
-    return {
+    result = {
         "plan": plan,
         "organisation": plan.organisation,
         "year": year,
@@ -413,9 +424,10 @@ def context(report, today=None):
         "goals_smart": goals_smart,
         "goals_incomplete": len(goals) - goals_smart,
         "counts": counts,
-        "done_actions": action_rows(querysets["done"]),
-        "late_actions": action_rows(querysets["late"]),
-        "next_actions": action_rows(querysets["next"]),
+        **{
+            f"{key}_actions": action_rows(querysets[key], LIST_CAP)
+            for key in ("done", "late", "next")
+        },
         "all_actions": action_rows(querysets["all"]),
         "phases": phases,
         "steps_total": steps_total,
@@ -425,3 +437,7 @@ def context(report, today=None):
         "theme_notes": theme_notes,
         "sections": provider_sections(plan, year, quarter),
     }
+    result["more"] = {
+        key: max(0, counts[key] - len(result[f"{key}_actions"])) for key in ("done", "late", "next")
+    }
+    return result
