@@ -15,6 +15,7 @@
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -30,6 +31,7 @@ MAX_ATTEMPTS = 3
 UNSENT_GRACE = timedelta(minutes=1)  # on_commit normally sends within milliseconds
 QUEUED_TOO_LONG = timedelta(minutes=30)  # sent, but no worker picked it up: message lost
 RUNNING_TOO_LONG = timedelta(seconds=HARD_TIME_LIMIT + 60)  # its worker died
+GIVE_UP_AFTER = timedelta(hours=24)  # still queued a day later (no worker at all): failed
 
 
 def request_report(
@@ -48,7 +50,7 @@ def request_report(
     key = Report.make_key(
         kind, plan, year=year, quarter=quarter, version=version, language=language
     )
-    with transaction.atomic():
+    for _attempt in range(3):
         existing = Report.objects.filter(key=key, status__in=ACTIVE).first()
         if existing is not None:
             return existing, False
@@ -66,10 +68,11 @@ def request_report(
                     requested_by=user,
                     scheduled=scheduled,
                 )
-        except IntegrityError:  # someone else's request won the race
-            return Report.objects.get(key=key, status__in=ACTIVE), False
-        transaction.on_commit(lambda: send(report.pk))
-    return report, True
+        except IntegrityError:  # a parallel request won the race: return that one (or, when
+            continue  # it has already finished meanwhile, make a new request after all)
+        transaction.on_commit(partial(send, report.pk))
+        return report, True
+    raise IntegrityError(f"No report could be requested for {key}.")
 
 
 def retry_report(report, user=None):
@@ -130,12 +133,17 @@ def sweep(now=None):
         status=ReportStatus.QUEUED, sent_at=None
     )
     exhausted = Report.objects.filter(
-        stale_running | Q(status=ReportStatus.QUEUED, attempts__gte=MAX_ATTEMPTS)
+        stale_running
+        | Q(status=ReportStatus.QUEUED, attempts__gte=MAX_ATTEMPTS)
+        | Q(status=ReportStatus.QUEUED, requested_at__lt=now - GIVE_UP_AFTER)
     )
     failed = exhausted.update(
         status=ReportStatus.FAILED,
         failure=Failure.LOST,
-        failure_detail=f"Gave up after {MAX_ATTEMPTS} attempts (worker lost or message lost).",
+        failure_detail=(
+            f"Gave up: {MAX_ATTEMPTS} attempts lost their worker, or no worker took it within "
+            f"{GIVE_UP_AFTER}."
+        ),
         finished_at=now,
     )
     waiting = Report.objects.filter(

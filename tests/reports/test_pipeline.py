@@ -317,6 +317,30 @@ def test_a_report_out_of_attempts_ends_mislukt_with_a_reason(org_a, plan, client
     assert pipeline.sweep(now=now + timedelta(hours=1)) == {"sent": 0, "failed": 0}
 
 
+def test_a_request_no_worker_takes_for_a_day_ends_mislukt(org_a, plan, storage):
+    now = timezone.now()
+    forgotten = _row(
+        org_a.org, plan, sent_at=now - timedelta(hours=25),
+        requested_at=now - pipeline.GIVE_UP_AFTER - timedelta(minutes=1),
+    )  # fmt: skip
+    recent = _row(org_a.org, plan, quarter=2, requested_at=now - timedelta(hours=2))
+    result = pipeline.sweep(now=now)
+    assert result["failed"] == 1
+    forgotten.refresh_from_db()
+    recent.refresh_from_db()
+    assert forgotten.status == ReportStatus.FAILED and forgotten.failure == Failure.LOST
+    assert recent.status != ReportStatus.FAILED
+
+
+def test_a_request_after_the_earlier_one_finished_makes_a_new_one(org_a, plan, storage):
+    """Only queued or running reports are shared; a finished one is not handed out again."""
+    year, quarter = last_finished_quarter()
+    first, created = pipeline.request_report(org_a.org, plan, year=year, quarter=quarter)
+    Report.objects.filter(pk=first.pk).update(status=ReportStatus.DONE)
+    second, created_again = pipeline.request_report(org_a.org, plan, year=year, quarter=quarter)
+    assert created and created_again and second.pk != first.pk
+
+
 def test_the_sweep_leaves_finished_reports_alone(org_a, plan, storage):
     long_ago = timezone.now() - timedelta(days=3)
     done = _row(org_a.org, plan, status=ReportStatus.DONE, requested_at=long_ago)
