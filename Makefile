@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: translations help install system-packages messages run test test-fast worker beat lint format migrations-check deploy-check reset-local-db lock
+.PHONY: translations help install system-packages messages run test test-fast worker beat lint format migrations-check deploy-check reset-local-db lock bench-report
 
 help:
 	@echo "make run          start Koers with demo data on http://$(HOST):$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make beat         start Celery beat (needs REDIS_URL)"
 	@echo "make lint         ruff check and format check"
 	@echo "make lock         re-resolve requirements.lock from pyproject.toml"
+	@echo "make bench-report time the quarterly PDF of a large organisation (BENCH_ARGS=--postgres)"
 
 # The virtual environment is (re)built when the lock file changes.
 $(BIN)/.installed: requirements.lock
@@ -73,6 +74,13 @@ migrations-check: install
 
 reset-local-db:
 	rm -f koers.sqlite3 koers.sqlite3-wal koers.sqlite3-shm
+
+# The quarterly report of a large organisation through the real pipeline: wall time, the
+# worker's peak memory, pages, and the ratio to WeasyPrint alone (scripts/bench_report.py).
+# A fresh SQLite file by default; BENCH_ARGS=--postgres (or DATABASE_URL) for PostgreSQL; with
+# REDIS_URL a real Celery worker makes it.
+bench-report: install system-packages
+	$(BIN)/python scripts/bench_report.py $(BENCH_ARGS)
 
 # Update the lock after editing pyproject.toml (needs the registry).
 lock: install

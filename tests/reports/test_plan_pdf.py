@@ -161,7 +161,7 @@ def test_the_pdf_shows_the_plan_as_approved_after_the_live_plan_changed(
         "In elke kantine drie bakken.",
         "Restafval per medewerker",
         "Wij maken schoon en zuinig.",
-        "€ 2.500,00",
+        "Budget (€): € 2.500,00",
         "Doelen",
         "Acties",
     ):
