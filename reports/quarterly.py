@@ -421,6 +421,7 @@ def context(report, today=None):
         "kpis": kpi_section(kpis, progress, as_of, until),
         "goals": goals,
         "goal_total": len(goals),
+        "goal_notes": sum(1 for goal in goals if goal["note"]),
         "goals_smart": goals_smart,
         "goals_incomplete": len(goals) - goals_smart,
         "counts": counts,
