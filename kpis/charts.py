@@ -18,7 +18,9 @@ def year_label(day):
     return period_label(day.year, None)
 
 
-def kpi_chart(kpi, today=None):
+def kpi_chart(kpi, today=None, today_label=None):
+    """``today`` and ``today_label``: where the chart draws its "vandaag" line and what it
+    calls it (a report of a past quarter draws the quarter's end instead)."""
     today = today or timezone.localdate()
     targets = [(t.date, t.value) for t in kpi.targets.all()]
     measurements = [(m.period_end, m.value) for m in kpi.measurements.all()]
@@ -46,7 +48,7 @@ def kpi_chart(kpi, today=None):
         x_max=max([*dates, today]),
         y_label=kpi.unit,
         today=today,
-        today_label=_("vandaag"),
+        today_label=today_label or _("vandaag"),
         date_format=year_label if yearly else quarter_label,
         period="year" if yearly else "quarter",
     )

@@ -110,7 +110,11 @@ def plan_kpis(plan):
 
 def kpi_section(kpis, progress, as_of, until):
     """One row per KPI with its progress and chart; targets and measurements prefetched (two
-    queries), measurements after ``until`` left out of the chart."""
+    queries), measurements after ``until`` left out of the chart. The chart's "today" line
+    marks ``as_of``; for a finished quarter it is labelled as the quarter's end."""
+    line_label = None
+    if until is not None:
+        line_label = _("eind %(quarter)s") % {"quarter": quarter_label(*until)}
     rows = []
     for kpi in kpis.with_full_data(until=until).order_by("name", "pk"):
         result = progress[kpi.pk]
@@ -126,7 +130,7 @@ def kpi_section(kpis, progress, as_of, until):
                 "target": result.target,
                 "latest": result.latest,
                 "latest_label": _latest_label(kpi, result.latest),
-                "chart": kpi_chart(kpi, today=as_of),
+                "chart": kpi_chart(kpi, today=as_of, today_label=line_label),
             }
         )
     return rows

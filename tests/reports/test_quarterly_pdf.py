@@ -252,6 +252,7 @@ def test_a_past_quarter_ignores_later_measurements(org_a, django_capture_on_comm
     row = ctx["kpis"][0]
     assert row["status"] == "Achter" and row["latest"].value == 10
     assert "150" not in row["chart"]
+    assert "eind K3 2025" in row["chart"] and "vandaag" not in row["chart"]
     # today the later value counts
     assert Kpi.objects.filter(pk=kpi.pk).progress_map()[kpi.pk].status == "behaald"
     report = make_report(org, plan, 2025, 3, capture=django_capture_on_commit_callbacks)
