@@ -10,7 +10,7 @@ the plan, every theme and every goal. Then it requests that plan's report of the
 finished quarter with ``reports.pipeline.request_report`` and waits until the row is klaar.
 
 Database: a fresh SQLite file in a temporary folder by default; with ``--postgres``, or when
-DATABASE_URL is set, the database ``koers_bench_report`` on that PostgreSQL server
+DATABASE_URL points at PostgreSQL, the database ``koers_bench_report`` on that PostgreSQL server
 (BENCH_DATABASE_SERVER, else the server of DATABASE_URL, else postgres://postgres@127.0.0.1),
 dropped and made again. The database named in DATABASE_URL itself is never touched.
 
@@ -87,7 +87,8 @@ def postgres_server():
 
 def prepare_environment(args, workdir):
     """Point this process (and the worker it starts) at the bench database and folder."""
-    use_postgres = args.postgres or bool(os.environ.get("DATABASE_URL"))
+    given = os.environ.get("DATABASE_URL", "")
+    use_postgres = args.postgres or given.startswith(("postgres://", "postgresql://"))
     if use_postgres:
         import psycopg
 
