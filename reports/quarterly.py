@@ -281,7 +281,8 @@ def action_rows(queryset, limit=None):
             if row["planned_year"] and row["planned_quarter"]
             else ""
         )
-        row["serves"] = " · ".join(v for v in (row["goal_title"], row["theme_label"]) if v)
+        # the goal it serves, or else its theme (a goal already names its theme)
+        row["serves"] = row["goal_title"] or row["theme_label"] or ""
         row["when"] = " · ".join(
             v
             for v in (row["planned"], row["due_date"] and date_format(row["due_date"], "d-m-Y"))
