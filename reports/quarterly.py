@@ -57,6 +57,7 @@ from stakeholders.models import Dialogue
 from themes.expressions import person_name, theme_name
 
 from .models import QuarterNote
+from .rendering import svg_image
 from .views import due_this_quarter
 
 # The SMART letters, found from the Dutch start of each smart_check message.
@@ -130,7 +131,7 @@ def kpi_section(kpis, progress, as_of, until):
                 "target": result.target,
                 "latest": result.latest,
                 "latest_label": _latest_label(kpi, result.latest),
-                "chart": kpi_chart(kpi, today=as_of, today_label=line_label),
+                "chart": svg_image(kpi_chart(kpi, today=as_of, today_label=line_label)),
             }
         )
     return rows
@@ -291,6 +292,17 @@ def action_rows(queryset, limit=None):
     return rows
 
 
+def appendix_groups(rows):
+    """The appendix's actions grouped by the goal they serve (or else their theme), groups in
+    alphabetical order and those without either last: [{"title", "rows"}]. Three columns per
+    row instead of five halves WeasyPrint's work on a long appendix (each cell is a box)."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row["serves"], []).append(row)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0].casefold()))
+    return [{"title": title, "rows": group} for title, group in ordered]
+
+
 # --- Steps, dialogues, toelichting -----------------------------------------------------------
 
 
@@ -367,7 +379,10 @@ def provider_sections(plan, year, quarter):
                 for row in table.get("rows", [])
             ]
             tables.append({**table, "columns": columns, "rows": rows})
-        sections.append({**section, "key": key, "tables": tables})
+        figure = section.get("figure")
+        if figure and figure.get("svg"):
+            figure = {**figure, "image": svg_image(figure["svg"])}
+        sections.append({**section, "key": key, "tables": tables, "figure": figure})
     return sections
 
 
@@ -434,7 +449,7 @@ def context(report, today=None):
             f"{key}_actions": action_rows(querysets[key], LIST_CAP)
             for key in ("done", "late", "next")
         },
-        "all_actions": action_rows(querysets["all"]),
+        "appendix": appendix_groups(action_rows(querysets["all"])),
         "phases": phases,
         "steps_total": steps_total,
         "steps_done": steps_done,

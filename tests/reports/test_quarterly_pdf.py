@@ -2,6 +2,7 @@
 actions, dialogues and toelichting are in it, later measurements do not change a past
 quarter, and the PDF is accessible (tagged, title, language, headings, figures with alt)."""
 
+import base64
 import io
 import re
 from datetime import date, timedelta
@@ -251,13 +252,20 @@ def test_a_past_quarter_ignores_later_measurements(org_a, django_capture_on_comm
     assert ctx["as_of"] == date(2025, 9, 30) and not ctx["running"]
     row = ctx["kpis"][0]
     assert row["status"] == "Achter" and row["latest"].value == 10
-    assert "150" not in row["chart"]
-    assert "eind K3 2025" in row["chart"] and "vandaag" not in row["chart"]
+    chart = svg_of(row["chart"])
+    assert chart.startswith("<svg") and "150" not in chart
+    assert "eind K3 2025" in chart and "vandaag" not in chart
     # today the later value counts
     assert Kpi.objects.filter(pk=kpi.pk).progress_map()[kpi.pk].status == "behaald"
     report = make_report(org, plan, 2025, 3, capture=django_capture_on_commit_callbacks)
     summary = pdf_of(report).pages[1].extract_text()
     assert count_after(summary, "Achter") == 1 and count_after(summary, "Behaald") == 0
+
+
+def svg_of(image):
+    """The SVG inside a chart's <img> (a base64 data: URL)."""
+    encoded = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', str(image)).group(1)
+    return base64.b64decode(encoded).decode()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -267,13 +275,20 @@ def test_outside_urls_in_user_text_are_never_fetched(
     from reports import rendering
 
     fetched = []
-    original = rendering._url_fetcher
+    make_fetcher = rendering.url_fetcher
 
-    def recording(url, *args, **kwargs):
-        fetched.append(url)
-        return original(url, *args, **kwargs)
+    def recording():
+        fetcher = make_fetcher()
+        original = fetcher.fetch
 
-    monkeypatch.setattr(rendering, "_url_fetcher", recording)
+        def fetch(url, *args, **kwargs):
+            fetched.append(url)
+            return original(url, *args, **kwargs)
+
+        fetcher.fetch = fetch
+        return fetcher
+
+    monkeypatch.setattr(rendering, "url_fetcher", recording)
     org = org_a.org
     plan = PlanFactory(organisation=org)
     title = '<img src="http://example.invalid/pixel.png"> Fietsenstalling'
@@ -284,6 +299,20 @@ def test_outside_urls_in_user_text_are_never_fetched(
     flat = re.sub(r"\s+", "", text_of(pdf_of(report)))
     assert '<imgsrc="http://example.invalid/pixel.png">Fietsenstalling' in flat
     assert "&lt;img src=&quot;http://example.invalid" in html_for(report)
+
+
+def test_the_fetcher_refuses_the_network_and_the_disk():
+    from reports import rendering
+
+    fetcher = rendering.url_fetcher()
+    for url in ("http://example.invalid/x.png", "https://example.invalid/", "file:///etc/passwd"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    pdf, pages = rendering.pdf_from_html(
+        '<!doctype html><html lang="nl"><head><title>T</title></head><body><h1>T</h1>'
+        '<img src="file:///etc/hostname" alt="x"></body></html>'
+    )
+    assert pdf.startswith(b"%PDF") and pages == 1
 
 
 def test_provider_sections_are_rendered(org_a):
