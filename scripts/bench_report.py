@@ -43,6 +43,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_pages import quarters_back  # noqa: E402  (scripts/ is on the path when run)
+
 ACTIONS = 2000
 KPIS = 60
 QUARTERS = 16
@@ -110,15 +112,6 @@ def prepare_environment(args, workdir):
 
 
 # --- Data ------------------------------------------------------------------------------------
-
-
-def quarters_back(count, year, quarter):
-    """The ``count`` quarters ending with (year, quarter), oldest first."""
-    periods = []
-    for _ in range(count):
-        periods.append((year, quarter))
-        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-    return periods[::-1]
 
 
 def quarter_bounds(year, quarter):

@@ -4,26 +4,20 @@ reason."""
 
 import io
 import re
-from datetime import date
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from mvo.models import Role
-from plans import approval, registry, snapshot
-from plans.models import Action, Goal, PlanStatus, PlanVersion
+from plans import registry, snapshot
+from plans.models import Action, Goal, PlanVersion
 from reports.models import Failure, Report, ReportKind, ReportStatus
 from reports.pipeline import request_report
 from tests.factories import (
     ActionFactory,
-    GoalFactory,
-    KpiFactory,
-    OrgThemeFactory,
     PlanFactory,
-    TargetFactory,
 )
+from tests.plans.builders import approve, build_full_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -40,51 +34,7 @@ def _report_files(monkeypatch, tmp_path):
 
 @pytest.fixture
 def plan(org_a):
-    org = org_a.org
-    theme = OrgThemeFactory(organisation=org, own_name="Afval", is_focus=True)
-    kpi = KpiFactory(
-        organisation=org,
-        theme=theme,
-        name="Restafval per medewerker",
-        unit="kg",
-        baseline_value=Decimal("120.5"),
-        baseline_date=date(2024, 12, 31),
-    )
-    TargetFactory(kpi=kpi, date=date(2027, 12, 31), value=Decimal("80"))
-    plan = PlanFactory(organisation=org, title="MVO-plan Zuid", description="Ons eerste plan.")
-    plan.themes.set([theme])
-    plan.kpis.set([kpi])
-    mission = plan.mission_vision
-    mission.mission = "Wij maken schoon en zuinig."
-    mission.save()
-    goal = GoalFactory(
-        plan=plan,
-        kind="thema",
-        title="Een derde minder restafval",
-        theme=theme,
-        kpi=kpi,
-        target_value=Decimal("80"),
-        deadline=date(2027, 12, 31),
-        specific="Van 120 naar 80 kg per medewerker per jaar.",
-    )
-    ActionFactory(
-        plan=plan,
-        title="Afvalbakken per soort",
-        goal=goal,
-        budget=Decimal("2500"),
-        description="In elke kantine drie bakken.",
-    )
-    ActionFactory(plan=plan, title="Lunch zonder plastic", status="lopend")
-    return plan
-
-
-def approve(org_a, plan, comment=""):
-    plan.refresh_from_db()
-    if plan.status != PlanStatus.SUBMITTED:
-        approval.submit_plan(plan, org_a.member, Role.MEMBER, "Graag een oordeel.")
-    version = approval.approve_plan(plan, org_a.manager, Role.MANAGER, comment)
-    plan.refresh_from_db()
-    return version
+    return build_full_plan(org_a.org)["plan"]
 
 
 def make_pdf(org_a, version, django_capture_on_commit_callbacks, language="nl"):
