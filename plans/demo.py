@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from kpis.models import Kpi, current_quarter
+from kpis.models import Kpi, current_quarter, quarter_end
 from mvo.models import MailStatus, Membership, Notification
 from themes.models import OrgTheme
 
@@ -2177,6 +2177,7 @@ def _seed_actions(plan, spec, people, goals, today):
             progress_notes=row["note"],
             created_at=_moment(today, 190),
         )
+    _date_completions(actions.values(), today)
     for voter, title in spec["votes"]:
         chosen = actions[title]
         UrgentVote.objects.get_or_create(
@@ -2188,6 +2189,19 @@ def _seed_actions(plan, spec, people, goals, today):
                 "theme_id": chosen.theme_id,
             },
         )
+
+
+def _date_completions(actions, today):
+    """A finished demo action was finished in its planned quarter, not on the day the demo
+    was made: its history says so (two weeks before that quarter's end, never before it was
+    created or after yesterday), so the quarterly report's "afgerond in" reads true."""
+    for action in actions:
+        if action.status != FINISHED or not action.planned_year:
+            continue
+        day = quarter_end(action.planned_year, action.planned_quarter) - timedelta(days=14)
+        day = min(max(day, action.created_at.date() + timedelta(days=1)), today - timedelta(days=1))
+        moment = timezone.make_aware(datetime.combine(day, time(16, 0)))
+        Action.history.filter(id=action.pk).update(history_date=moment)
 
 
 def _seed_plan(org, spec, today):

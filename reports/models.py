@@ -216,7 +216,10 @@ class Report(OrgScopedModel):
         return self.status in ACTIVE
 
     def download_name(self):
-        """The file name the browser saves: e.g. kwartaalrapportage-co2-plan-k3-2026.pdf."""
+        """The file name the browser saves: e.g. kwartaalrapportage-co2-plan-k3-2026.pdf, with
+        -en before .pdf for a report in English."""
         from django.utils.text import slugify
 
-        return f"{slugify(f'{self.get_kind_display()} {self.plan.title} {self.period_label}')}.pdf"
+        words = f"{self.get_kind_display()} {self.plan.title} {self.period_label}"
+        language = f"-{self.language}" if self.language != settings.LANGUAGE_CODE else ""
+        return f"{slugify(words.replace('–', '-'))}{language}.pdf"

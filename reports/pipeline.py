@@ -78,23 +78,29 @@ def request_report(
 def retry_report(report, user=None):
     """Queue a failed report again (same row; the earlier reason is cleared). Returns the
     report that will run: this one, or another active one with the same key."""
-    with transaction.atomic():
+    other = Report.objects.filter(key=report.key, status__in=ACTIVE).first()
+    if other is not None:
+        return other
+    try:
+        with transaction.atomic():
+            changed = Report.objects.filter(pk=report.pk, status=ReportStatus.FAILED).update(
+                status=ReportStatus.QUEUED,
+                failure="",
+                failure_detail="",
+                sent_at=None,
+                started_at=None,
+                finished_at=None,
+                attempts=0,
+                requested_by=user or F("requested_by"),
+                requested_at=timezone.now(),
+            )
+    except IntegrityError:  # a new request for the same report came first: that one runs
         other = Report.objects.filter(key=report.key, status__in=ACTIVE).first()
         if other is not None:
             return other
-        changed = Report.objects.filter(pk=report.pk, status=ReportStatus.FAILED).update(
-            status=ReportStatus.QUEUED,
-            failure="",
-            failure_detail="",
-            sent_at=None,
-            started_at=None,
-            finished_at=None,
-            attempts=0,
-            requested_by=user or F("requested_by"),
-            requested_at=timezone.now(),
-        )
-        if changed:
-            transaction.on_commit(lambda: send(report.pk))
+        changed = 0
+    if changed:
+        transaction.on_commit(partial(send, report.pk))
     report.refresh_from_db()
     return report
 
@@ -121,6 +127,20 @@ def send(pk):
         return False
     Report.objects.filter(pk=pk, status=ReportStatus.QUEUED).update(sent_at=timezone.now())
     return True
+
+
+def is_stale(report, now=None):
+    """Whether the sweep would act on this report now (see sweep)."""
+    now = now or timezone.now()
+    if report.status == ReportStatus.RUNNING:
+        return bool(report.started_at and report.started_at < now - RUNNING_TOO_LONG)
+    if report.status != ReportStatus.QUEUED:
+        return False
+    if report.attempts >= MAX_ATTEMPTS or report.requested_at < now - GIVE_UP_AFTER:
+        return True
+    if report.sent_at is None:
+        return report.requested_at < now - UNSENT_GRACE
+    return report.sent_at < now - QUEUED_TOO_LONG
 
 
 def sweep(now=None):

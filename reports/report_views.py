@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -67,7 +68,7 @@ class ReportRequestForm(forms.Form):
     )
     quarter = forms.TypedChoiceField(
         label=gettext_lazy("Kwartaal"),
-        choices=[(q, gettext_lazy("Kwartaal %(q)s") % {"q": q}) for q in (1, 2, 3, 4)],
+        choices=[(q, format_lazy(gettext_lazy("Kwartaal {}"), q)) for q in (1, 2, 3, 4)],
         coerce=int,
         error_messages={
             "required": gettext_lazy("Kies het kwartaal."),
@@ -214,7 +215,18 @@ def get_report(request, pk):
 DELAYED_AFTER = timedelta(minutes=2)  # a report still queued by then: the card says why
 
 
+def sweep_in_process(report):
+    """Without a broker (the embedded default) there is no beat to sweep: a report left
+    waiting or running past the sweep's limits (the server restarted mid-render, say) is
+    swept when its page is looked at, so it still ends klaar or mislukt."""
+    if settings.CELERY_TASK_ALWAYS_EAGER and pipeline.is_stale(report):
+        pipeline.sweep()
+        report.refresh_from_db()
+    return report
+
+
 def status_context(request, report):
+    report = sweep_in_process(report)
     delayed = (
         report.status == ReportStatus.QUEUED
         and report.requested_at < timezone.now() - DELAYED_AFTER
@@ -290,6 +302,14 @@ def retry(request, org_slug, pk):
     return HttpResponseRedirect(detail_url(running))
 
 
+def file_exists(report):
+    """Whether the report's file is still in the storage (a lost file is made again)."""
+    try:
+        return bool(report.file.name) and report.file.storage.exists(report.file.name)
+    except OSError:
+        return False
+
+
 @require_POST
 def version_pdf(request, org_slug, version_pk):
     """The approved plan version as a PDF: a report of kind ``plan``. A version never changes,
@@ -303,8 +323,13 @@ def version_pdf(request, org_slug, version_pk):
     language = form.cleaned_data["language"] if form.is_valid() else ""
     language = language or user_language(request)
     key = Report.make_key(ReportKind.PLAN_VERSION, version.plan, version=version, language=language)
-    done = Report.objects.for_org(org).filter(key=key, status=ReportStatus.DONE).first()
-    if done is not None:
+    done = (
+        Report.objects.for_org(org)
+        .filter(key=key, status=ReportStatus.DONE)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if done is not None and file_exists(done):
         messages.info(request, _("Deze versie staat al als PDF klaar."))
         return HttpResponseRedirect(detail_url(done))
     report, created = pipeline.request_report(

@@ -143,6 +143,15 @@ def test_an_approved_version_as_pdf(org_a, plan, client_for, in_process):
     assert again["Location"] == url("detail", org_a.org, report.pk)
     assert Report.objects.filter(version=version).count() == 1
 
+    # its file lost from the storage: asking again makes a new PDF instead of the dead link
+    report.file.storage.delete(report.file.name)
+    lost = in_process(client.post, url("version", org_a.org, version.pk), {"language": "nl"})
+    remade = Report.objects.filter(version=version).exclude(pk=report.pk).get()
+    assert lost["Location"] == url("detail", org_a.org, remade.pk)
+    remade.refresh_from_db()
+    assert remade.status == ReportStatus.DONE
+    assert downloaded(client.get(url("download", org_a.org, remade.pk))).startswith(b"%PDF")
+
 
 def test_the_version_pdf_takes_the_users_language_when_none_is_given(
     org_a, plan, client_for, in_process
@@ -454,11 +463,12 @@ def test_a_done_report_can_be_made_again_with_todays_data(org_a, plan, client_fo
     assert Report.objects.get(pk=first.pk).status == ReportStatus.DONE  # kept
 
 
-def test_a_report_waiting_long_says_nothing_is_lost(org_a, plan, client_for):
+def test_a_report_waiting_long_says_nothing_is_lost(org_a, plan, client_for, settings):
     from datetime import timedelta
 
     from django.utils import timezone
 
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # with a broker: beat's sweep passes it on
     client = client_for(org_a.member)
     client.post(url("index", org_a.org), form_data(plan))  # not sent (no commit here)
     report = newest(org_a.org)
@@ -467,6 +477,31 @@ def test_a_report_waiting_long_says_nothing_is_lost(org_a, plan, client_for):
     Report.objects.filter(pk=report.pk).update(requested_at=timezone.now() - timedelta(minutes=5))
     fragment = client.get(url("status", org_a.org, report.pk)).content.decode()
     assert "Er gaat niets verloren" in fragment and 'hx-trigger="every 2s"' in fragment
+
+
+def test_without_a_broker_a_stuck_report_is_swept_when_its_page_is_seen(
+    org_a, plan, client_for, settings, in_process
+):
+    """The embedded default has no beat: looking at a report that got stuck (the server
+    restarted mid-render, say) sweeps it, so it still ends klaar."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports import pipeline
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    client = client_for(org_a.member)
+    client.post(url("index", org_a.org), form_data(plan))  # not sent (no commit here)
+    report = newest(org_a.org)
+    long_ago = timezone.now() - pipeline.RUNNING_TOO_LONG - timedelta(minutes=1)
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RUNNING, started_at=long_ago, attempts=1, requested_at=long_ago
+    )
+    fragment = client.get(url("status", org_a.org, report.pk)).content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE and report.attempts == 2
+    assert 'hx-trigger="every 2s"' not in fragment
 
 
 def test_lists_do_not_read_the_versions_snapshots(org_a, plan, client_for, in_process):
