@@ -43,8 +43,6 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_pages import quarters_back  # noqa: E402  (scripts/ is on the path when run)
-
 ACTIONS = 2000
 KPIS = 60
 QUARTERS = 16
@@ -112,6 +110,16 @@ def prepare_environment(args, workdir):
 
 
 # --- Data ------------------------------------------------------------------------------------
+
+
+def quarters_back(count, year, quarter):
+    """The ``count`` quarters ending with (year, quarter), oldest first. (The same as in
+    bench_pages.py, which cannot be imported: it sets its own database on import.)"""
+    periods = []
+    for _ in range(count):
+        periods.append((year, quarter))
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return periods[::-1]
 
 
 def quarter_bounds(year, quarter):
