@@ -9,6 +9,20 @@ from reports import tasks
 from reports.models import Report, ReportStatus
 
 
+@pytest.fixture
+def tasks_in_this_process():
+    """Every Celery task runs in this process for the test, even where a worker listens on
+    Redis (CI): that worker could not see a test's uncommitted rows, its storage folder or
+    this outbox. For tests of what a report holds; the transport itself is tested in
+    test_pipeline and tests/mvo/test_notifications."""
+    from mvo.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
 @pytest.fixture(name="in_process")
 def in_process_fixture(monkeypatch, django_capture_on_commit_callbacks):
     """``in_process(call, *args)``: run a call (a request through the test client, a service);

@@ -18,8 +18,9 @@ from tests.factories import (
     PlanFactory,
 )
 from tests.plans.builders import approve, build_full_plan
+from tests.reports.flow import tasks_in_this_process  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_this_process")]
 
 
 @pytest.fixture(autouse=True)

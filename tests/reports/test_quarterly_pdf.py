@@ -31,6 +31,9 @@ from tests.factories import (
     StakeholderFactory,
     TargetFactory,
 )
+from tests.reports.flow import tasks_in_this_process  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("tasks_in_this_process")
 
 BASE = date(2024, 1, 1)
 

@@ -14,8 +14,9 @@ from reports import schedule
 from reports.models import Report, ReportKind, ReportStatus
 from reports.pipeline import request_report
 from tests.factories import MembershipFactory, PlanFactory
+from tests.reports.flow import tasks_in_this_process  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_this_process")]
 
 TODAY = date(2026, 10, 2)  # the last finished quarter is K3 2026
 
