@@ -3,8 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 from mvo.models import Role
-from plans import approval
+from plans import approval, snapshot
 from plans.models import PlanStatus
 from tests.factories import (
     ActionFactory,
@@ -70,3 +72,21 @@ def approve(org_a, plan, comment=""):
     version = approval.approve_plan(plan, org_a.manager, Role.MANAGER, comment)
     plan.refresh_from_db()
     return version
+
+
+def risk_provider(plan):
+    """A ``snapshot`` provider as a higher app (due diligence) would register one: one table
+    section with one risk named after the plan."""
+    labels = snapshot.Labels()
+    return [
+        snapshot.section(
+            labels,
+            "risks",
+            gettext_lazy("Risico's in de keten"),
+            [
+                snapshot.column(labels, "name", gettext_lazy("risico")),
+                snapshot.column(labels, "score", gettext_lazy("score"), "number"),
+            ],
+            [{"id": "risk-1", "cells": {"name": f"Kinderarbeid ({plan.title})", "score": "12"}}],
+        )
+    ]

@@ -32,7 +32,7 @@ from tests.factories import (
     PlanFactory,
 )
 from tests.helpers import assert_queries_constant, count_queries
-from tests.plans.builders import approve, build_full_plan
+from tests.plans.builders import approve, build_full_plan, risk_provider
 
 MOVES = list(approval.MOVES)  # submit, withdraw, approve, return, reopen
 STATUSES = [PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.APPROVED]
@@ -585,29 +585,7 @@ def test_a_version_of_another_plan_or_organisation_is_404(full_plan, org_a, org_
 
 
 def test_a_provider_of_a_higher_app_is_frozen_with_the_version(full_plan, org_a, client_for):
-    labels = snapshot.Labels()
-    from django.utils.translation import gettext_lazy
-
-    def risks(plan):
-        return [
-            snapshot.section(
-                labels,
-                "risks",
-                gettext_lazy("Risico's in de keten"),
-                [
-                    snapshot.column(labels, "name", gettext_lazy("risico")),
-                    snapshot.column(labels, "score", gettext_lazy("score"), "number"),
-                ],
-                [
-                    {
-                        "id": "risk-1",
-                        "cells": {"name": f"Kinderarbeid ({plan.title})", "score": "12"},
-                    }
-                ],
-            )
-        ]
-
-    registry.register("snapshot", "test-risks", risks)
+    registry.register("snapshot", "test-risks", risk_provider)
     try:
         version = approve(org_a, full_plan["plan"])
     finally:

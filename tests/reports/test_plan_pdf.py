@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from plans import registry, snapshot
+from plans import registry
 from plans.models import Action, Goal, PlanVersion
 from reports.models import Failure, Report, ReportKind, ReportStatus
 from reports.pipeline import request_report
@@ -17,7 +17,7 @@ from tests.factories import (
     ActionFactory,
     PlanFactory,
 )
-from tests.plans.builders import approve, build_full_plan
+from tests.plans.builders import approve, build_full_plan, risk_provider
 from tests.reports.flow import tasks_in_this_process  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_this_process")]
@@ -162,32 +162,14 @@ def test_every_row_is_in_the_pdf(org_a, plan, django_capture_on_commit_callbacks
 def test_a_provider_section_renders_like_the_others(
     org_a, plan, django_capture_on_commit_callbacks
 ):
-    from django.utils.translation import gettext_lazy
-
-    labels = snapshot.Labels()
-
-    def risks(plan):
-        return [
-            snapshot.section(
-                labels,
-                "risks",
-                gettext_lazy("Risico's in de keten"),
-                [
-                    snapshot.column(labels, "name", gettext_lazy("risico")),
-                    snapshot.column(labels, "score", gettext_lazy("score"), "number"),
-                ],
-                [{"id": "risk-1", "cells": {"name": "Kinderarbeid bij de leverancier"}}],
-            )
-        ]
-
-    registry.register("snapshot", "test-pdf-risks", risks)
+    registry.register("snapshot", "test-pdf-risks", risk_provider)
     try:
         version = approve(org_a, plan)
     finally:
         registry.unregister("snapshot", "test-pdf-risks")
     words = text_of(read(make_pdf(org_a, version, django_capture_on_commit_callbacks)))
     assert "Risico's in de keten" in words
-    assert "Kinderarbeid bij de leverancier" in words
+    assert "Kinderarbeid (MVO-plan Zuid)" in words
 
 
 def hand_written(plan, data, number=1, format=1):
