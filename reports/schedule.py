@@ -5,7 +5,8 @@ link, once per plan and quarter.
 Beat runs ``schedule_last_quarter`` every morning of the first week after a quarter ends, so
 each run must be safe to repeat:
 
-- a plan gets one scheduled report per quarter: a plan that has one (in any state) is skipped;
+- a plan gets one scheduled report per quarter: a plan that has one (queued, running or done)
+  is skipped, a failed one is asked for again by the next run;
   a request that finds a report of the same plan and quarter already being made (someone
   asked for it by hand) marks that one as the scheduled one instead of starting another;
 - the managers are told when the scheduled report is done (``tell_managers``, called by the
@@ -49,7 +50,12 @@ def schedule_last_quarter(today=None):
     """Request the last finished quarter's report of every approved plan that has no
     scheduled one yet. Returns how many were requested. Safe to run every day of the week."""
     year, quarter = last_finished_quarter(today or timezone.localdate())
-    has_one = scheduled_reports(year, quarter).filter(plan=OuterRef("pk"))
+    # a failed scheduled report does not count: the next morning's run asks again
+    has_one = (
+        scheduled_reports(year, quarter)
+        .exclude(status=ReportStatus.FAILED)
+        .filter(plan=OuterRef("pk"))
+    )
     requested = 0
     # A list, not an iterator: each request writes, which an open SQLite cursor would block.
     for plan in list(approved_plans(year).exclude(Exists(has_one))):

@@ -115,6 +115,18 @@ def test_running_again_requests_nothing_and_tells_nobody_twice(
     assert len(mail.outbox) == mails
 
 
+def test_a_failed_scheduled_report_is_asked_for_again_the_next_morning(
+    plans, django_capture_on_commit_callbacks
+):
+    run(django_capture_on_commit_callbacks)
+    failed = Report.objects.get(plan=plans["b"], scheduled=True)
+    Report.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, failure="opmaak")
+    assert run(django_capture_on_commit_callbacks, date(2026, 10, 3)) == 1
+    again = Report.objects.filter(plan=plans["b"], scheduled=True).exclude(pk=failed.pk).get()
+    assert again.status == ReportStatus.DONE
+    assert run(django_capture_on_commit_callbacks, date(2026, 10, 4)) == 0
+
+
 def test_each_manager_and_admin_gets_one_notification_and_one_mail_per_plan(
     plans, org_a, org_b, django_capture_on_commit_callbacks
 ):
