@@ -1,10 +1,17 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+"""URLs under /o/<org_slug>/due-diligence/. Each area's views module declares its own
+``urlpatterns``; plan pages take the plan's id as ``pk``."""
 
-from mvo.views import ComingSoonView
+from .views import chain, communication, evidence, grievances, monitoring, overview, policy, risks
 
 app_name = "duediligence"
 
 urlpatterns = [
-    path("", ComingSoonView.as_view(area=_("Due diligence")), name="index"),
+    *overview.urlpatterns,
+    *policy.urlpatterns,
+    *chain.urlpatterns,
+    *risks.urlpatterns,
+    *monitoring.urlpatterns,
+    *communication.urlpatterns,
+    *grievances.urlpatterns,
+    *evidence.urlpatterns,
 ]

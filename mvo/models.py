@@ -160,6 +160,9 @@ class Membership(models.Model):
     )
     role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     department = models.CharField(_("afdeling"), max_length=120, blank=True)
+    # A permission on top of the role: sees and handles the content of grievances
+    # (duediligence). Everyone else sees only their counts.
+    handles_grievances = models.BooleanField(_("klachtbehandelaar"), default=False)
     created_at = models.DateTimeField(_("lid sinds"), auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()

@@ -157,6 +157,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Files that only organisation-checked views hand out (report PDFs, evidence): kept apart from
+# MEDIA_ROOT, which the development server serves to anyone.
+PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=BASE_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -173,7 +176,17 @@ STORAGES = {
             "REPORT_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
         ),
         "OPTIONS": env.json(
-            "REPORT_STORAGE_OPTIONS", default={"location": os.path.join(str(MEDIA_ROOT), "reports")}
+            "REPORT_STORAGE_OPTIONS", default={"location": os.path.join(str(PRIVATE_ROOT), "reports")}
+        ),
+    },
+    # Evidence files of due diligence (policy versions, audits, grievances): the same rules.
+    "evidence": {
+        "BACKEND": env.str(
+            "EVIDENCE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json(
+            "EVIDENCE_STORAGE_OPTIONS",
+            default={"location": os.path.join(str(PRIVATE_ROOT), "evidence")},
         ),
     },
 }

@@ -17,6 +17,10 @@ STORAGES["reports"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": os.environ.get("KOERS_TEST_MEDIA", str(BASE_DIR / "test-media"))},  # noqa: F405
 }
+STORAGES["evidence"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.path.join(STORAGES["reports"]["OPTIONS"]["location"], "evidence")},  # noqa: F405
+}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -74,6 +74,8 @@ urlpatterns = [
     path("", include("plans.account_urls")),  # account/agenda/ and agenda/<token>.ics
     path("uitnodiging/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("o/<slug:org_slug>/", include(org_patterns)),
+    # The public grievance intake: no login, not under /o/ (the guard does not apply).
+    path("meld/<slug:public_slug>/", include("duediligence.public_urls")),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("django-beheer/", admin.site.urls),
 ]

@@ -27,10 +27,14 @@ A provider is registered under a key (the app label) and is called with a plan:
     its caption.
 
   All text is escaped; keep tables plain (no HTML in cells).
-- ``dashboard``: ``fn(organisation) -> dict`` for the organisation dashboard.
+- ``dashboard``: ``fn(request) -> dict or None`` for the organisation dashboard (the request
+  carries ``organisation`` and ``membership``, so a provider can leave out what the person may
+  not see): ``{"title": str, "url": str, "lines": [str], "figure": svg or None}``.
+- ``plan_panels``: ``fn(plan) -> dict or None``: a card on the plan page of the methods the
+  provider serves, ``{"title": str, "url": str, "link_label": str, "lines": [str]}``.
 """
 
-KINDS = ("step_links", "snapshot", "report_sections", "dashboard")
+KINDS = ("step_links", "snapshot", "report_sections", "dashboard", "plan_panels")
 
 _providers = {kind: {} for kind in KINDS}
 

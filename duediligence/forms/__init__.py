@@ -1,0 +1,1 @@
+"""Forms of due diligence, one module per area (as in views/)."""
