@@ -63,7 +63,8 @@ def check_file(uploaded):
             head.decode("utf-8")
         except UnicodeDecodeError as error:
             if len(head) < 2048 or not _cut_in_character(head):
-                raise ValidationError(_("Dit tekstbestand is geen leesbare tekst (UTF-8).")) from error
+                message = _("Dit tekstbestand is geen leesbare tekst (UTF-8).")
+                raise ValidationError(message) from error
     elif not any(head.startswith(signature) for signature in signatures):
         raise ValidationError(
             _("De inhoud van het bestand past niet bij de extensie %(extension)s.")

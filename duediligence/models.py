@@ -32,6 +32,7 @@ from . import rules
 from .storage import evidence_storage
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+PERCENT_MESSAGE = _("Vul een percentage van 0 tot en met 100 in.")
 
 
 # --- Policy (1A / 1B) ---------------------------------------------------------------------
@@ -78,9 +79,7 @@ class Policy(OrgScopedModel, Versioned):
     )  # PolicyElement values
     consulted = models.BooleanField(_("intern en extern overleg gevoerd"), default=False)
     consulted_with = models.TextField(_("overlegd met"), blank=True)
-    approved_by = models.CharField(
-        _("goedgekeurd door (directie)"), max_length=200, blank=True
-    )
+    approved_by = models.CharField(_("goedgekeurd door (directie)"), max_length=200, blank=True)
     approved_on = models.DateField(
         _("goedgekeurd op"), null=True, blank=True, validators=DATE_VALIDATORS
     )
@@ -325,7 +324,7 @@ class Sourcing(OrgScopedModel):
         _("aandeel (%)"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(100, message=_("Vul een percentage van 0 tot en met 100 in."))],
+        validators=[MaxValueValidator(100, message=PERCENT_MESSAGE)],
     )
 
     history = HistoricalRecords()
@@ -334,7 +333,6 @@ class Sourcing(OrgScopedModel):
         ordering = ["item", "pk"]
         verbose_name = _("herkomst")
         verbose_name_plural = _("herkomst")
-
 
 
 class Downstream(OrgScopedModel, Versioned):
@@ -517,9 +515,7 @@ class Risk(OrgScopedModel, Versioned):
     def save(self, *args, **kwargs):
         self.severity = rules.severity(self.scale, self.scope, self.irremediability)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"scale", "scope", "irremediability"} & set(
-            update_fields
-        ):
+        if update_fields is not None and {"scale", "scope", "irremediability"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "severity"}
         super().save(*args, **kwargs)
 
@@ -568,7 +564,9 @@ class RiskAction(OrgScopedModel):
         _("wie is er verder nodig?"),
         max_length=300,
         blank=True,
-        help_text=_("Bijvoorbeeld experts, getroffenen of andere inkopers bij dezelfde leverancier."),
+        help_text=_(
+            "Bijvoorbeeld experts, getroffenen of andere inkopers bij dezelfde leverancier."
+        ),
     )
 
     class Meta:
@@ -734,8 +732,9 @@ class MechanismCriterion(models.TextChoices):
     WHISTLEBLOWERS = "klokkenluiders", _("Beschermt klokkenluiders")
     REGISTERED = "geregistreerd", _("Elke klacht en de afhandeling worden vastgelegd")
     TRANSPARENT = "transparant", _("Open over procedure en termijnen")
-    INDEPENDENT = "onafhankelijk", _(
-        "In lijn met internationaal recht, beoordeeld door onafhankelijke deskundigen"
+    INDEPENDENT = (
+        "onafhankelijk",
+        _("In lijn met internationaal recht, beoordeeld door onafhankelijke deskundigen"),
     )
 
 
@@ -974,9 +973,9 @@ class Evidence(OrgScopedModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(policy_version__isnull=False, monitoring__isnull=True, grievance__isnull=True)
-                    | Q(policy_version__isnull=True, monitoring__isnull=False, grievance__isnull=True)
-                    | Q(policy_version__isnull=True, monitoring__isnull=True, grievance__isnull=False)
+                    Q(policy_version__isnull=False, monitoring=None, grievance=None)
+                    | Q(policy_version=None, monitoring__isnull=False, grievance=None)
+                    | Q(policy_version=None, monitoring=None, grievance__isnull=False)
                 ),
                 name="evidence_has_one_owner",
             )

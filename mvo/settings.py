@@ -176,7 +176,8 @@ STORAGES = {
             "REPORT_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
         ),
         "OPTIONS": env.json(
-            "REPORT_STORAGE_OPTIONS", default={"location": os.path.join(str(PRIVATE_ROOT), "reports")}
+            "REPORT_STORAGE_OPTIONS",
+            default={"location": os.path.join(str(PRIVATE_ROOT), "reports")},
         ),
     },
     # Evidence files of due diligence (policy versions, audits, grievances): the same rules.
