@@ -17,7 +17,7 @@ COPY . .
 RUN pybabel compile --domain django --directory locale \
     && ENVIRONMENT=production SECRET_KEY=build-only python manage.py collectstatic --noinput
 
-RUN useradd --create-home koers && mkdir -p /app/media && chown -R koers /app/media
+RUN useradd --create-home koers && mkdir -p /app/media /app/private && chown -R koers /app/media /app/private
 USER koers
 EXPOSE 8000
 CMD ["gunicorn", "mvo.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
