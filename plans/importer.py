@@ -1,44 +1,45 @@
-"""Reading an action list from Excel (xlsx): the columns, the file checks and the checks of
-every row. Saving is done by plans.services.import_actions, all or nothing.
+"""Reading an action list from Excel (xlsx): the columns and the checks of every row. The
+file checks and cell readers are shared with other imports (mvo.spreadsheet). Saving is done
+by plans.services.import_actions, all or nothing.
 
 The column headers are Dutch in every language: they are the names the file is read by.
 Dates may be Excel dates or text (dd-mm-jjjj); numbers may be typed the Dutch way (1.234,50).
 """
 
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
 import xlsxwriter
-from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import from_excel
 
 from kpis.models import quarter_end
+from mvo import spreadsheet
 from mvo.models import Membership, Role
-from mvo.validation import FIRST_DATE, LAST_DATE, parse_number
+from mvo.spreadsheet import (  # noqa: F401 (ImportFileError, ImportRowsError, Row: used by callers)
+    MAX_FILE_BYTES,
+    MAX_LISTED_ERRORS,
+    CellError,
+    ImportFileError,
+    ImportRowsError,
+    Row,
+)
 from themes.models import OrgTheme
 
 from .models import Action, ActionStatus, encode_quarter
 
-MAX_FILE_BYTES = 5 * 1024 * 1024  # what an upload may weigh (checked before reading)
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what its contents may unpack to (a "zip bomb")
 MAX_ROWS = 5000  # action rows per file
 # A sheet may declare any size and place one cell at row 1,048,576; openpyxl then hands over
-# every empty row in between. Reading stops at this row and this column, whatever it declares.
+# every empty row in between. Reading stops at this row (and at spreadsheet.MAX_COLUMNS),
+# whatever it declares.
 MAX_SHEET_ROWS = 2 * MAX_ROWS
-MAX_COLUMNS = 60
-MAX_LISTED_ERRORS = 50  # row messages shown; the rest are counted
 MAX_TEXT = 10000  # characters in omschrijving / waarom
 MAX_AMOUNT = Decimal("9999999999.99")  # what budget (€) and hours can hold (12 digits, 2 decimals)
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -158,166 +159,35 @@ COLUMNS = [
 BY_KEY = {column.key: column for column in COLUMNS}
 REQUIRED = [column.key for column in COLUMNS if column.required]
 
-YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
-NO = {"nee", "n", "no", "false", "onwaar", "0"}
-DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d")
-
-
-class ImportFileError(ValidationError):
-    """The file as a whole cannot be read (wrong type, empty, too big, headers missing)."""
-
-
-class ImportRowsError(Exception):
-    """One or more rows are wrong: nothing was saved. ``errors``: the row messages in order."""
-
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
-
-    @property
-    def shown(self):
-        return self.errors[:MAX_LISTED_ERRORS]
-
-    @property
-    def hidden_count(self):
-        return max(0, len(self.errors) - MAX_LISTED_ERRORS)
-
-
-@dataclass
-class Row:
-    number: int  # the row number Excel shows
-    values: dict  # {column key: cell value}; absent columns are missing
-
-
 # --- Reading the file ---------------------------------------------------------------------
 
-
-def check_upload(uploaded):
-    """Refuse a file that is too big or not an xlsx, before anything reads its contents."""
-    if uploaded.size > MAX_FILE_BYTES:
-        raise ImportFileError(
-            _("Het bestand is groter dan %(mb)s MB. Splits de lijst in kleinere bestanden.")
-            % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
-        )
-    if not uploaded.name.lower().endswith(".xlsx"):
-        raise ImportFileError(
-            _(
-                "Kies een Excel-bestand (.xlsx). Een .xls- of .csv-bestand slaat u in Excel "
-                "eerst op als Excel-werkmap (.xlsx)."
-            )
-        )
-
-
-def _not_xlsx():
-    return ImportFileError(
-        _(
-            "Dit bestand is geen geldig Excel-bestand (.xlsx): het is beschadigd of het is een "
-            "ander soort bestand met een andere naam. Sla de lijst in Excel op als "
-            "Excel-werkmap (.xlsx) en probeer het opnieuw."
-        )
-    )
+SHEET_MESSAGES = spreadsheet.SheetMessages(
+    empty=gettext_lazy(
+        "Het eerste werkblad is leeg. Zet de kolomnamen in de eerste rij en de acties eronder."
+    ),
+    no_rows=gettext_lazy("Het bestand heeft kolomnamen maar geen acties eronder."),
+    too_many=gettext_lazy(
+        "Het bestand heeft meer dan %(max)s acties. Splits de lijst in bestanden "
+        "van hoogstens %(max)s rijen."
+    ),
+    runs_on=gettext_lazy(
+        "Het werkblad loopt door tot voorbij rij %(max)s. Zet de acties direct onder "
+        "de kolomnamen, zonder lege rijen ertussen, en splits een lange lijst."
+    ),
+)
 
 
 def read_rows(uploaded):
     """The rows of the first sheet as Row objects; ImportFileError with a message for the
     user when the file cannot be used. Blank rows are skipped."""
-    check_upload(uploaded)
-    uploaded.seek(0)
-    try:
-        with zipfile.ZipFile(uploaded) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise _not_xlsx() from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileError(_("Het bestand bevat te veel gegevens om in te lezen."))
-    uploaded.seek(0)
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for files it cannot read
-        raise _not_xlsx() from error
-    try:
-        return _rows_of(workbook.worksheets[0] if workbook.worksheets else None)
-    except ImportFileError:
-        raise
-    except Exception as error:  # a broken sheet inside a valid zip
-        raise _not_xlsx() from error
-    finally:
-        workbook.close()
-
-
-def _rows_of(sheet):
-    empty = ImportFileError(
-        _("Het eerste werkblad is leeg. Zet de kolomnamen in de eerste rij en de acties eronder.")
-    )
-    if sheet is None:
-        raise empty
-    sheet.reset_dimensions()  # do not trust the size the file declares
-    lines = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
-    header = next(lines, None)
-    if header is None or all(_blank(cell) for cell in header):
-        raise empty
-    columns = _columns(header)
-    rows = []
-    for number, cells in enumerate(lines, start=2):
-        if number > MAX_SHEET_ROWS:
-            raise ImportFileError(
-                _(
-                    "Het werkblad loopt door tot voorbij rij %(max)s. Zet de acties direct onder "
-                    "de kolomnamen, zonder lege rijen ertussen, en splits een lange lijst."
-                )
-                % {"max": number_format(MAX_SHEET_ROWS, force_grouping=True)}
-            )
-        if all(_blank(cell) for cell in cells):
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise ImportFileError(
-                _(
-                    "Het bestand heeft meer dan %(max)s acties. Splits de lijst in bestanden "
-                    "van hoogstens %(max)s rijen."
-                )
-                % {"max": number_format(MAX_ROWS, force_grouping=True)}
-            )
-        values = {key: cells[i] for i, key in columns.items() if i < len(cells)}
-        rows.append(Row(number, values))
-    if not rows:
-        raise ImportFileError(_("Het bestand heeft kolomnamen maar geen acties eronder."))
-    return rows
-
-
-def _columns(header):
-    """{cell index: column key} of the known columns in the header row."""
-    columns, seen = {}, set()
-    for index, cell in enumerate(header):
-        key = " ".join(str(cell).split()).lower() if not _blank(cell) else ""
-        if key not in BY_KEY:
-            continue  # a column of the user's own: left alone
-        if key in seen:
-            raise ImportFileError(
-                _("De kolom '%(column)s' staat twee keer in de eerste rij.") % {"column": key}
-            )
-        seen.add(key)
-        columns[index] = key
-    missing = [key for key in REQUIRED if key not in seen]
-    if missing:
-        raise ImportFileError(
-            _(
-                "De eerste rij mist de verplichte kolom %(columns)s. Gebruik de kolomnamen van "
-                "het sjabloon."
-            )
-            % {"columns": ", ".join(f"'{key}'" for key in missing)}
+    with spreadsheet.open_workbook(uploaded, MAX_FILE_BYTES) as workbook:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        return spreadsheet.read_sheet(
+            sheet, BY_KEY, REQUIRED, SHEET_MESSAGES, MAX_ROWS, MAX_SHEET_ROWS
         )
-    return columns
-
-
-def _blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # --- Checking the rows --------------------------------------------------------------------
-
-
-class CellError(Exception):
-    pass
 
 
 class Lookups:
@@ -351,98 +221,19 @@ class Lookups:
             self.statuses[str(label).lower()] = value
 
 
-def _text(value, limit):
-    if isinstance(value, datetime | date):
-        value = value.strftime("%d-%m-%Y")
-    elif isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if len(text) > limit:
-        raise CellError(
-            _("hoogstens %(max)s tekens (nu %(count)s).") % {"max": limit, "count": len(text)}
-        )
-    return text
-
-
-def _whole(value, what):
-    if isinstance(value, bool):
-        raise CellError(what)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip().upper().removeprefix("K").removeprefix("Q")
-    if text.isascii() and text.isdigit() and len(text) <= 4:
-        return int(text)
-    raise CellError(what)
-
-
-def _date(value):
-    if isinstance(value, datetime):
-        value = value.date()
-    elif isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 80000:
-        value = from_excel(value).date()
-    elif isinstance(value, str):
-        text = value.strip()
-        for fmt in DATE_FORMATS:
-            try:
-                value = datetime.strptime(text, fmt).date()  # noqa: DTZ007 (a pure date)
-                break
-            except ValueError:
-                continue
-    if not isinstance(value, date):
-        raise CellError(_("geen datum; gebruik een Excel-datum of dd-mm-jjjj, bijv. 31-12-2026."))
-    if not FIRST_DATE <= value <= LAST_DATE:
-        raise CellError(_("kies een datum tussen 01-01-1990 en 31-12-2100."))
-    return value
-
-
-def _amount(value):
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int | Decimal):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-    else:
-        number = parse_number(str(value).replace("€", ""))
-    if number is None or not number.is_finite():
-        raise CellError(_("geen getal; schrijf bijvoorbeeld 1.234,50 of 1234.5."))
-    if number < 0:
-        raise CellError(_("vul 0 of meer in."))
-    try:
-        number = number.quantize(CENT, rounding=ROUND_HALF_UP)
-    except InvalidOperation as error:
-        raise CellError(_("dit getal is te groot.")) from error
-    if number > MAX_AMOUNT:
-        raise CellError(_("dit getal is te groot."))
-    return number
-
-
-def _yes_no(value):
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    raise CellError(_("vul ja of nee in."))
-
-
 def _cell(row, key, lookups):
     """The value for the model field of column ``key``; CellError with a message if wrong."""
     value = row.values.get(key)
-    if _blank(value):
+    if spreadsheet.blank(value):
         if BY_KEY[key].required:
             raise CellError(_("verplicht; deze cel is leeg."))
         return None
     if key == "titel":
-        return _text(value, 200)
+        return spreadsheet.text(value, 200)
     if key in ("omschrijving", "waarom"):
-        return _text(value, MAX_TEXT)
+        return spreadsheet.text(value, MAX_TEXT)
     if key == "team":
-        return _text(value, 120)
+        return spreadsheet.text(value, 120)
     if key == "thema":
         name = " ".join(str(value).split()).lower()
         if name not in lookups.themes:
@@ -460,18 +251,18 @@ def _cell(row, key, lookups):
             )
         return lookups.writers[email]
     if key == "jaar":
-        return _whole(value, _("geen jaartal, bijvoorbeeld 2026."))
+        return spreadsheet.whole(value, _("geen jaartal, bijvoorbeeld 2026."))
     if key == "kwartaal":
-        quarter = _whole(value, _("kies kwartaal 1, 2, 3 of 4."))
+        quarter = spreadsheet.whole(value, _("kies kwartaal 1, 2, 3 of 4."))
         if not 1 <= quarter <= 4:
             raise CellError(_("kies kwartaal 1, 2, 3 of 4."))
         return quarter
     if key in ("startdatum", "einddatum"):
-        return _date(value)
+        return spreadsheet.day(value)
     if key in ("budget", "uren"):
-        return _amount(value)
+        return spreadsheet.amount(value, MAX_AMOUNT)
     if key == "binnen budget":
-        return _yes_no(value)
+        return spreadsheet.yes_no(value)
     if key == "status":
         status = lookups.statuses.get(str(value).strip().lower())
         if status is None:

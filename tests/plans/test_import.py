@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from mvo import spreadsheet
 from plans import importer, services
 from plans.importer import ImportRowsError
 from plans.models import Action
@@ -210,7 +211,7 @@ def test_an_oversized_file_is_refused_before_reading(setup, client_for, monkeypa
     def never(*args, **kwargs):
         raise AssertionError("an oversized file must not be opened")
 
-    monkeypatch.setattr(importer, "load_workbook", never)
+    monkeypatch.setattr(spreadsheet, "load_workbook", never)
     content = b"0" * (importer.MAX_FILE_BYTES + 1)
     text = file_error(setup, client_for, content)
     assert "groter dan 5 MB" in text
