@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from kpis.models import Kpi, StatusLabel, current_quarter, quarter_end, status_counts
 from mvo.models import Membership, Role
+from plans import registry
 from plans.approval import APPROVERS
 from plans.models import Action, Goal, Plan, PlanStatus, encode_quarter
 from plans.reminders import missing_measurements
@@ -133,5 +134,11 @@ def dashboard(request, org_slug):
         "focus_themes": OrgTheme.objects.for_org(org).focus().select_related("framework_theme"),
         "open_dialogues": Dialogue.objects.for_org(org).needing_attention().count(),
         "members": Membership.objects.for_org(org).with_users(),
+        # cards of higher apps (due diligence, MVOI); a provider returns None to show none
+        "provider_cards": [
+            card
+            for _key, provider in registry.providers("dashboard")
+            if (card := provider(request))
+        ],
     }
     return render(request, "reports/dashboard.html", context)
