@@ -12,7 +12,7 @@ from mvo.i18n import language_suffix
 from mvo.models import Role
 from mvo.versioning import EditConflict
 
-from .. import approval, services
+from .. import approval, registry, services
 from ..filters import PlanFilter
 from ..forms import PlanForm, PlanKpisForm, PlanStepForm
 from ..models import Plan, PlanStep, StepStatus, TransitionKind
@@ -129,6 +129,8 @@ def plan_detail(request, org_slug, pk):
         "approver_roles": approval.APPROVERS,
         "submitter_roles": approval.SUBMITTERS,
         "submittable": approval.MOVES[TransitionKind.SUBMIT][0],
+        # Cards that higher apps add for their methods (plans.registry "plan_panels").
+        "panels": [p for p in (fn(plan) for _k, fn in registry.providers("plan_panels")) if p],
     }
     return render(request, "plans/plan_detail.html", context)
 
