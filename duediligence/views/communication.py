@@ -11,7 +11,7 @@ from ..access import get_dd_plan
 from ..forms.communication import CommunicationFilter, CommunicationForm
 from ..loop import quarter_start
 from ..models import Audience, Communication
-from .plan_children import DDPlanChildMixin
+from .plan_children import DDPlanChildMixin, DDPlanFormMixin
 
 
 class CommunicationList(OrgListView):
@@ -38,7 +38,7 @@ class CommunicationList(OrgListView):
         )
 
 
-class CommunicationMixin(DDPlanChildMixin):
+class CommunicationMixin(DDPlanFormMixin):
     model = Communication
     form_class = CommunicationForm
     back_url_name = "duediligence:communication"
@@ -59,7 +59,9 @@ class CommunicationUpdate(CommunicationMixin, OrgUpdateView):
         return _("Communicatie bewerken: %(subject)s") % {"subject": self.object.subject}
 
 
-class CommunicationDelete(CommunicationMixin, OrgDeleteView):
+class CommunicationDelete(DDPlanChildMixin, OrgDeleteView):
+    model = Communication
+    back_url_name = "duediligence:communication"
     success_message = _("De communicatie is verwijderd.")
 
 

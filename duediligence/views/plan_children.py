@@ -10,7 +10,7 @@ from ..access import get_dd_plan
 
 class DDPlanChildMixin:
     """For create/update/delete views under /due-diligence/<pk>/: ``self.plan`` is the plan,
-    the row's own id is ``item_pk`` and the form gets ``plan=``."""
+    the row's own id is ``item_pk``."""
 
     pk_url_kwarg = "item_pk"
     back_url_name = None  # where a save or delete returns to, e.g. "duediligence:policy"
@@ -21,9 +21,6 @@ class DDPlanChildMixin:
 
     def get_queryset(self):
         return super().get_queryset().filter(plan=self.plan)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.plan}
 
     def back_url(self):
         return reverse(
@@ -39,3 +36,10 @@ class DDPlanChildMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=self.plan, **kwargs)
+
+
+class DDPlanFormMixin(DDPlanChildMixin):
+    """Create/update of a plan's row: the form also gets ``plan=``."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.plan}

@@ -19,7 +19,7 @@ from .. import services_policy
 from ..access import get_dd_plan
 from ..forms.policy import DepartmentRoleForm, EvidenceForm, PolicyForm, PolicyVersionForm
 from ..models import Department, DepartmentRole, Policy, PolicyElement, PolicyVersion
-from .plan_children import DDPlanChildMixin
+from .plan_children import DDPlanChildMixin, DDPlanFormMixin
 
 
 @require_safe
@@ -53,11 +53,6 @@ class PolicyEdit(DDPlanChildMixin, OrgUpdateView):
     def get_object(self, queryset=None):
         return services_policy.policy_of(self.plan)
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.pop("plan")
-        return kwargs
-
 
 class VersionCreate(DDPlanChildMixin, OrgCreateView):
     model = PolicyVersion
@@ -65,11 +60,6 @@ class VersionCreate(DDPlanChildMixin, OrgCreateView):
     back_url_name = "duediligence:policy"
     title = _("Nieuwe versie van het beleid")
     success_message = _("De nieuwe versie is opgeslagen.")
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.pop("plan")
-        return kwargs
 
     def form_valid(self, form):
         try:
@@ -112,7 +102,7 @@ class VersionEvidenceAdd(FormView):
         return super().get_context_data(title=title, plan=self.plan, **kwargs)
 
 
-class DepartmentMixin(DDPlanChildMixin):
+class DepartmentMixin(DDPlanFormMixin):
     model = DepartmentRole
     form_class = DepartmentRoleForm
     back_url_name = "duediligence:policy"
@@ -132,7 +122,9 @@ class DepartmentUpdate(DepartmentMixin, OrgUpdateView):
         }
 
 
-class DepartmentDelete(DepartmentMixin, OrgDeleteView):
+class DepartmentDelete(DDPlanChildMixin, OrgDeleteView):
+    model = DepartmentRole
+    back_url_name = "duediligence:policy"
     success_message = _("De afdeling is uit de lijst gehaald.")
 
 
