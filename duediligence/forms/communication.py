@@ -59,12 +59,8 @@ class CommunicationFilter(django_filters.FilterSet):
     channel = django_filters.ChoiceFilter(
         choices=Channel.choices, label=_("Kanaal"), empty_label=_("Alle kanalen")
     )
-    year = django_filters.TypedChoiceFilter(
-        field_name="date__year",
-        coerce=int,
-        choices=[],
-        label=_("Jaar"),
-        empty_label=_("Alle jaren"),
+    year = django_filters.ChoiceFilter(
+        choices=[], label=_("Jaar"), empty_label=_("Alle jaren"), method="filter_year"
     )
 
     class Meta:
@@ -75,4 +71,7 @@ class CommunicationFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Only the years the log holds: one query, and no odd year ever reaches the database.
         years = self.queryset.dates("date", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(d.year, str(d.year)) for d in years]
+        self.filters["year"].extra["choices"] = [(str(d.year), str(d.year)) for d in years]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(date__year=int(value))  # one of the choices: a plain year
