@@ -570,7 +570,7 @@ def _band_table(risks):
             {"label": _("Risico's"), "numeric": True},
             {"label": _("Met prioriteit"), "numeric": True},
             {"label": _("Met acties"), "numeric": True},
-            {"label": _("Acties"), "numeric": True},
+            _("Voortgang van de acties"),
         ],
         "rows": rows if total["risks"] else [],
         "empty": _("Dit plan heeft nog geen risico's."),
@@ -595,7 +595,7 @@ def _prioritised_table(risks, prioritised_total):
             {"label": _("Ernst"), "numeric": True},
             {"label": _("Waarschijnlijkheid"), "numeric": True},
             _("Betrokkenheid"),
-            _("Acties"),
+            _("Voortgang van de acties"),
         ],
         "rows": [
             [
@@ -692,7 +692,7 @@ def _grievance_tables(plan, year, quarter, label):
     }
     deadlines = {
         "caption": _("Reactietermijnen van klachten in %(quarter)s") % {"quarter": label},
-        "columns": ["", number],
+        "columns": [_("Klachten"), number],
         "rows": [
             [_("Ontvangen in %(quarter)s") % {"quarter": label}, figures["received"]],
             [_("Binnen de termijn gereageerd"), figures["on_time"]],
