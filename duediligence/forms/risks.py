@@ -136,6 +136,8 @@ class RiskForm(OrgModelForm):
 class PartnersMixin:
     """The chain partners (suppliers of the plan) and who else is needed."""
 
+    error_summary = OrgModelForm.error_summary  # for the summary above the form
+
     def setup_partners(self, plan):
         field = self.fields["partners"]
         field.queryset = plan_suppliers(plan)
