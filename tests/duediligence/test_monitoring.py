@@ -458,7 +458,7 @@ def test_the_detail_query_count_does_not_grow(org_a, dd_plan, client_for):
     monitoring = activity(dd_plan, supplier=supplier(dd_plan, "Boerderij"))
 
     def add_rows(n):
-        for i in range(n):
+        for _ in range(n):
             monitoring.risks.add(risk(dd_plan, f"Risico {monitoring.risks.count()}"))
             monitoring.kpis.add(KpiFactory(organisation=org_a.org))
             monitoring.corrective_actions.add(

@@ -32,7 +32,8 @@ def seeded(db):
 
 
 def plan_of(slug):
-    return Plan.objects.get(organisation__slug=slug)
+    """The organisation's MVO STEPS or MVOI plan (AGV also has a due-diligence plan)."""
+    return Plan.objects.exclude(method="due_diligence").get(organisation__slug=slug)
 
 
 def statuses(plan, phase):
