@@ -26,9 +26,7 @@ from ..models import Evidence
 def get_evidence(request, pk):
     """The organisation's evidence file ``pk`` that this person may see, or 404 / 403."""
     row = get_object_or_404(
-        Evidence.objects.for_org(request.organisation).select_related(
-            "policy_version__policy", "monitoring"
-        ),
+        Evidence.objects.for_org(request.organisation).select_related("policy_version__policy"),
         pk=pk,
     )
     if row.grievance_id and not handles_grievances(request):
@@ -57,7 +55,7 @@ def owner_url(request, row):
     if row.policy_version_id:
         target = ("duediligence:policy", {"pk": row.policy_version.policy.plan_id})
     elif row.monitoring_id:
-        target = ("duediligence:monitoring", {"pk": row.monitoring.plan_id})
+        target = ("duediligence:monitoring_detail", {"pk": row.monitoring_id})
     else:
         target = ("duediligence:grievance", {"pk": row.grievance_id})
     try:

@@ -50,7 +50,7 @@ def ring_positions(loop):
         between = math.radians(-60 + 60 * i)
         phase["arrow_x"] = round(centre + radius * math.cos(between), 1)
         phase["arrow_y"] = round(centre + radius * math.sin(between), 1)
-        phase["arrow_angle"] = 60 * i + 120  # along the circle, clockwise
+        phase["arrow_angle"] = 30 + 60 * i  # along the circle, clockwise
     return loop
 
 
