@@ -35,7 +35,7 @@ class InviteForm(forms.Form):
 class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["role", "department"]
+        fields = ["role", "department", "handles_grievances"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -138,7 +139,12 @@ def change_member(request, org_slug, pk):
         messages.error(request, _("Kies een geldige rol."))
         return redirect("members", org_slug=org_slug)
     try:
-        services.change_role(membership, form.cleaned_data["role"], form.cleaned_data["department"])
+        with transaction.atomic():  # the role and the grievance permission together
+            services.change_role(
+                membership, form.cleaned_data["role"], form.cleaned_data["department"]
+            )
+            membership.handles_grievances = form.cleaned_data["handles_grievances"]
+            membership.save(update_fields=["handles_grievances"])
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
