@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from mvo.exports import XLSX
@@ -57,7 +57,6 @@ class PlanMixin:
     """``self.plan`` from the URL; rows (``row_pk``) only of this plan; back to the chain."""
 
     pk_url_kwarg = "row_pk"
-    template_name = "duediligence/chain_form.html"
     back_name = "duediligence:chain"
 
     def dispatch(self, request, *args, **kwargs):
@@ -81,6 +80,8 @@ class PlanMixin:
 
 class PlanFormMixin(PlanMixin):
     """Create and update views: the form gets the plan too."""
+
+    template_name = "duediligence/chain_form.html"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
@@ -192,9 +193,6 @@ class SourcingMixin(PlanMixin):
             .select_related("item")
         )
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "item": self.item()}
-
     def back_url(self):
         return self.org_url("duediligence:item", pk=self.plan.pk, row_pk=self.item().pk)
 
@@ -202,8 +200,15 @@ class SourcingMixin(PlanMixin):
     get_cancel_url = back_url
 
 
-class SourcingCreate(SourcingMixin, OrgCreateView):
+class SourcingFormMixin(SourcingMixin):
     form_class = SourcingForm
+    template_name = "duediligence/chain_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "item": self.item()}
+
+
+class SourcingCreate(SourcingFormMixin, OrgCreateView):
     title = gettext_lazy("Herkomst toevoegen")
     success_message = gettext_lazy("De herkomst is toegevoegd.")
 
@@ -217,8 +222,7 @@ class SourcingCreate(SourcingMixin, OrgCreateView):
         return _("Herkomst van %(name)s toevoegen") % {"name": self.item().name}
 
 
-class SourcingUpdate(SourcingMixin, OrgUpdateView):
-    form_class = SourcingForm
+class SourcingUpdate(SourcingFormMixin, OrgUpdateView):
     success_message = gettext_lazy("De herkomst is opgeslagen.")
 
     def item(self):
@@ -281,9 +285,12 @@ class SupplierDelete(SupplierMixin, OrgDeleteView):
         be lost without anyone noticing. Those links are removed (or moved) first."""
         count = self.object.sources.count()
         if count:
-            return _(
-                "Deze leverancier staat nog bij %(count)s herkomstregel(s) van producten. Haal "
-                "hem daar eerst weg of kies er een andere leverancier."
+            return ngettext(
+                "Deze leverancier staat nog bij %(count)s herkomstregel van een product. Haal "
+                "hem daar eerst weg of kies er een andere leverancier.",
+                "Deze leverancier staat nog bij %(count)s herkomstregels van producten. Haal "
+                "hem daar eerst weg of kies er een andere leverancier.",
+                count,
             ) % {"count": count}
         return None
 
