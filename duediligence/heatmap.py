@@ -131,9 +131,9 @@ def _cell(severity, likelihood, n, url, is_active):
     parts = [
         _rect(x, y, CELL_W, CELL_H, LEVEL_FILLS[level], stroke=AXIS),
         _text(
-            cx, y + 36, str(n), size=24, fill=TEXT if n else MUTED, anchor="middle", bold=bool(n)
+            cx, y + 38, str(n), size=28, fill=TEXT if n else MUTED, anchor="middle", bold=bool(n)
         ),
-        _text(cx, y + 58, level_labels()[level], size=12, fill=MUTED, anchor="middle"),
+        _text(cx, y + 60, level_labels()[level], size=14, fill=MUTED, anchor="middle"),
     ]
     css_class = "heat-cell"
     if is_active:

@@ -160,6 +160,7 @@ class RiskActionPartnersForm(PartnersMixin, forms.ModelForm):
         self.setup_partners(plan)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's one form has the token
 
 
 class ActionForRiskForm(ActionForm):
@@ -174,6 +175,7 @@ class ActionForRiskForm(ActionForm):
         self.instance.plan = plan
         self.fields["goal"].queryset = Goal.objects.for_org(plan.organisation_id).filter(plan=plan)
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
         self.helper.inputs = []
 
 

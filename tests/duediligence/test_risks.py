@@ -254,6 +254,20 @@ def test_htmx_gets_only_the_results(org_a, dd_plan, client_for):
     assert "Alleen dit" in text
 
 
+def test_htmx_filter_also_updates_the_heat_map_out_of_band(org_a, dd_plan, client_for):
+    make_risk(dd_plan, title="Vak", likelihood=3)
+    response = client_for(org_a.viewer).get(
+        plan_url("duediligence:risks", dd_plan) + "?severity=2&likelihood=3",
+        HTTP_HX_REQUEST="true",
+    )
+    text = page(response)
+    assert 'id="heatmap" aria-labelledby="heat-heading" hx-swap-oob="true"' in text
+    assert "heat-cell active" in text
+    full = page(client_for(org_a.viewer).get(plan_url("duediligence:risks", dd_plan)))
+    assert "hx-swap-oob" not in full
+    assert full.index('id="heatmap"') < full.index('id="filter-form"') < full.index('id="results"')
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
