@@ -2,7 +2,7 @@
 evidence file), an extra file for a version, and the responsibilities per department."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +82,33 @@ class PolicyForm(OrgModelForm):
             "approved_by": _("Naam en functie, bijvoorbeeld: J. de Vries, directeur."),
             "consulted_with": _("Met wie intern en extern is overlegd (afdelingen, stakeholders)."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Fieldset(_("Inhoud (1A)"), "title", "elements"),
+            Fieldset(
+                _("Overleg en goedkeuring"),
+                "consulted",
+                "consulted_with",
+                "approved_by",
+                "approved_on",
+            ),
+            Fieldset(
+                _("Publicatie en delen"),
+                "published_url",
+                "published_on",
+                "shared_internally",
+                "shared_externally",
+            ),
+            Fieldset(
+                _("Verankering in de organisatie (1B)"),
+                "supplier_monitoring",
+                "code_of_conduct",
+                "in_risk_management",
+            ),
+            "version",
+        )
 
     def clean(self):
         cleaned = super().clean()

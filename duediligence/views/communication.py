@@ -11,7 +11,7 @@ from ..access import get_dd_plan
 from ..forms.communication import CommunicationFilter, CommunicationForm
 from ..loop import quarter_start
 from ..models import Audience, Communication
-from .plan_children import DDPlanChildMixin, DDPlanFormMixin
+from .plan_children import FORM_TEMPLATE, DDPlanChildMixin, DDPlanFormMixin
 
 
 class CommunicationList(OrgListView):
@@ -41,6 +41,7 @@ class CommunicationList(OrgListView):
 class CommunicationMixin(DDPlanFormMixin):
     model = Communication
     form_class = CommunicationForm
+    template_name = FORM_TEMPLATE
     back_url_name = "duediligence:communication"
 
 

@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from ..access import get_dd_plan
 
+FORM_TEMPLATE = "duediligence/form_a.html"  # the generic form page with the breadcrumb
+
 
 class DDPlanChildMixin:
     """For create/update/delete views under /due-diligence/<pk>/: ``self.plan`` is the plan,

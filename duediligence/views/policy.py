@@ -19,7 +19,7 @@ from .. import services_policy
 from ..access import get_dd_plan
 from ..forms.policy import DepartmentRoleForm, EvidenceForm, PolicyForm, PolicyVersionForm
 from ..models import Department, DepartmentRole, Policy, PolicyElement, PolicyVersion
-from .plan_children import DDPlanChildMixin, DDPlanFormMixin
+from .plan_children import FORM_TEMPLATE, DDPlanChildMixin, DDPlanFormMixin
 
 
 @require_safe
@@ -46,6 +46,7 @@ class PolicyEdit(DDPlanChildMixin, OrgUpdateView):
 
     model = Policy
     form_class = PolicyForm
+    template_name = FORM_TEMPLATE
     back_url_name = "duediligence:policy"
     title = _("Beleid bewerken")
     success_message = _("Het beleid is opgeslagen.")
@@ -57,6 +58,7 @@ class PolicyEdit(DDPlanChildMixin, OrgUpdateView):
 class VersionCreate(DDPlanChildMixin, OrgCreateView):
     model = PolicyVersion
     form_class = PolicyVersionForm
+    template_name = FORM_TEMPLATE
     back_url_name = "duediligence:policy"
     title = _("Nieuwe versie van het beleid")
     success_message = _("De nieuwe versie is opgeslagen.")
@@ -77,7 +79,7 @@ class VersionEvidenceAdd(FormView):
     """One more file for an existing version."""
 
     form_class = EvidenceForm
-    template_name = "generic/form.html"
+    template_name = FORM_TEMPLATE
     read_role = Role.MEMBER
 
     def dispatch(self, request, *args, **kwargs):
@@ -105,6 +107,7 @@ class VersionEvidenceAdd(FormView):
 class DepartmentMixin(DDPlanFormMixin):
     model = DepartmentRole
     form_class = DepartmentRoleForm
+    template_name = FORM_TEMPLATE
     back_url_name = "duediligence:policy"
 
 
