@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mvo.charts import AXIS, MUTED, TEXT, WIDTH, _link, _num, _rect, _svg, _text
+from mvo.charts import AXIS, MUTED, TEXT, WIDTH, _link, _num, _rect, _svg, _text, _text_width
 
 from . import rules
 
@@ -116,7 +116,7 @@ def heat_map_svg(counts, *, url_for_cell=None, title=None, active=None):
             is_active = active is not None and tuple(active) == (severity, likelihood)
             body.append(_cell(severity, likelihood, n, url, is_active))
     body += _axes()
-    legend, height = _legend(BOTTOM + 66)
+    legend, height = _legend(BOTTOM + 76)
     return _svg(height, title, describe(counts), body + legend)
 
 
@@ -153,18 +153,18 @@ def _axes():
     for score in range(1, SIZE + 1):
         x, _y = _cell_origin(1, score)
         body.append(
-            _text(x + CELL_W / 2, BOTTOM + 20, str(score), size=13, fill=MUTED, anchor="middle")
+            _text(x + CELL_W / 2, BOTTOM + 22, str(score), size=16, fill=MUTED, anchor="middle")
         )
         _x, y = _cell_origin(score, 1)
         body.append(
-            _text(LEFT - 10, y + CELL_H / 2 + 5, str(score), size=13, fill=MUTED, anchor="end")
+            _text(LEFT - 10, y + CELL_H / 2 + 6, str(score), size=16, fill=MUTED, anchor="end")
         )
     body.append(
         _text(
             LEFT + CELL_W * SIZE / 2,
-            BOTTOM + 44,
-            _("Waarschijnlijkheid (1 = zeer onwaarschijnlijk, 5 = vrijwel zeker)"),
-            size=13,
+            BOTTOM + 48,
+            _("Waarschijnlijkheid (1 = zeer klein, 5 = vrijwel zeker)"),
+            size=16,
             anchor="middle",
         )
     )
@@ -174,7 +174,7 @@ def _axes():
             24,
             centre,
             _("Ernst (5 = ernstigst)"),
-            size=13,
+            size=16,
             anchor="middle",
             extra=f' transform="rotate(-90 24 {_num(centre)})"',
         )
@@ -184,11 +184,12 @@ def _axes():
 
 def _legend(y):
     """The four levels with their tint, in one row under the axis label."""
-    body = [_text(LEFT, y, _("Risiconiveau:"), size=12, fill=MUTED)]
-    x = LEFT + 92
+    title = _("Risiconiveau:")
+    body = [_text(LEFT, y, title, size=14, fill=MUTED)]
+    x = LEFT + _text_width(title, 14) + 16
     for level in LEVELS:
         label = level_labels()[level]
-        body.append(_rect(x, y - 12, 16, 16, LEVEL_FILLS[level], stroke=AXIS))
-        body.append(_text(x + 22, y, label, size=12))
-        x += 22 + len(label) * 7 + 24
+        body.append(_rect(x, y - 13, 16, 16, LEVEL_FILLS[level], stroke=AXIS))
+        body.append(_text(x + 22, y, label, size=14))
+        x += 22 + _text_width(label, 14) + 22
     return body, y + 14
