@@ -353,7 +353,7 @@ class DownstreamDelete(DownstreamMixin, OrgDeleteView):
 def chain_import_page(request, org_slug, pk):
     """Upload an xlsx of suppliers and products for the plan: all rows are saved, or none."""
     plan = get_dd_plan(request, pk)
-    form = ChainImportForm(request.POST or None, request.FILES or None)
+    form = ChainImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     row_errors = None
     if request.method == "POST" and form.is_valid():
         try:
