@@ -61,6 +61,7 @@ def test_a_complaint_from_the_public_form_reaches_the_handler(
     visitor.get_by_role("button", name="Melding versturen").click()
     expect(visitor.get_by_text("Vink aan dat u dit begrijpt").first).to_be_visible()
     assert not Grievance.objects.exists()
+    visitor.screenshot(path="/tmp/grievance_form_errors.png", full_page=True)
 
     # By keyboard: tick the consent with the space bar and send.
     visitor.get_by_label("Wat is er gebeurd?").fill(STORY)
@@ -74,6 +75,7 @@ def test_a_complaint_from_the_public_form_reaches_the_handler(
     code = visitor.locator("#ontvangstcode").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", code)
     assert code not in visitor.url
+    visitor.screenshot(path="/tmp/grievance_thanks.png", full_page=True)
     assert visitor.evaluate(WIDER_THAN_SCREEN) is False
     assert axe_check(visitor) == []
     stored = Grievance.objects.get()
@@ -99,9 +101,11 @@ def test_a_complaint_from_the_public_form_reaches_the_handler(
     expect(row).to_contain_text("Openbaar meldformulier")
     assert staff.evaluate(WIDER_THAN_SCREEN) is False
     assert axe_check(staff) == []
+    staff.screenshot(path="/tmp/grievance_register.png", full_page=True)
     row.get_by_role("link").click()
     expect(staff.get_by_text("<b>Niet vet</b>")).to_be_visible()
     assert staff.locator("main b", has_text="Niet vet").count() == 0
+    staff.screenshot(path="/tmp/grievance_detail.png", full_page=True)
     assert staff.evaluate(WIDER_THAN_SCREEN) is False
     assert axe_check(staff) == []
 
@@ -113,6 +117,7 @@ def test_a_complaint_from_the_public_form_reaches_the_handler(
     expect(staff.get_by_text("De afhandeling is opgeslagen.")).to_be_visible()
     assert staff.evaluate(WIDER_THAN_SCREEN) is False
     staff.goto(f"{live_server.url}/o/{org_a.org.slug}/due-diligence/klachten/mechanisme/")
+    staff.screenshot(path="/tmp/grievance_mechanism.png", full_page=True)
     assert staff.evaluate(WIDER_THAN_SCREEN) is False
     assert axe_check(staff) == []
 

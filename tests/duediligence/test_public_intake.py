@@ -3,6 +3,7 @@ code shown once, a status page that shows only the one complaint, throttling and
 public form gets (flooding, guessing codes, oversized or script content, robots)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
@@ -95,7 +96,7 @@ def test_a_complaint_is_stored_with_a_code_shown_once(org_a, intake, handler):
     assert stored.status == "ontvangen" and stored.language == "nl"
     assert stored.complainant_type == "ketenwerker" and stored.contact == ""
     assert STORY in stored.description and "Spinnerij bij Tiruppur" in stored.description
-    assert stored.response_due == stored.received_on + __import__("datetime").timedelta(days=14)
+    assert stored.response_due == stored.received_on + timedelta(days=14)
     # Only a digest of the code is kept, nowhere the code itself.
     assert stored.receipt_digest == receipt_digest(code)
     symbols = code.replace("-", "")
