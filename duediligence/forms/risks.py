@@ -6,9 +6,10 @@ clean() holds the priority rule, so its message lands next to the rationale fiel
 """
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from mvo.forms import OrgModelForm
@@ -127,6 +128,55 @@ class RiskForm(OrgModelForm):
         for name in SCORE_FIELDS:
             fields[name].error_messages["invalid"] = SCORE_MESSAGE
             fields[name].widget.attrs.update({"min": 1, "max": 5, "inputmode": "numeric"})
+        self.helper.layout = self.layout()
+
+    def layout(self):
+        return Layout(
+            Fieldset(
+                _("Het risico"),
+                "title",
+                "description",
+                "category",
+                "category_other",
+                "area",
+                "nature",
+            ),
+            Fieldset(_("Waar in de keten"), "items", "suppliers", "countries"),
+            Fieldset(
+                _("Wie het raakt en waar het vandaan komt"),
+                "affected_groups",
+                "affected_other",
+                "sources",
+                "source_notes",
+            ),
+            Fieldset(
+                _("Ernst en waarschijnlijkheid"),
+                HTML(self.severity_note()),
+                "scale",
+                "scope",
+                "irremediability",
+                "likelihood",
+            ),
+            Fieldset(_("Prioriteit"), "prioritised", "priority_rationale"),
+            Fieldset(_("Betrokkenheid"), "involvement", "involvement_notes"),
+            "version",
+        )
+
+    def severity_note(self):
+        """Said above the scores: severity is worked out, not typed in."""
+        text = _(
+            "De ernst vult u niet zelf in: Koers neemt het gemiddelde van zwaarte, reikwijdte "
+            "en onomkeerbaarheid en rondt dat naar boven af. Staat een van de drie op 5, dan is "
+            "de ernst minstens 4. Bij ernst 4 of 5 krijgt het risico prioriteit, of u legt uit "
+            "waarom (nog) niet."
+        )
+        if self.instance.pk:
+            stored = _("Nu opgeslagen: ernst %(severity)s (%(band)s).") % {
+                "severity": self.instance.severity,
+                "band": self.instance.band_label,
+            }
+            return format_html('<p class="small">{} <strong>{}</strong></p>', text, stored)
+        return format_html('<p class="small">{}</p>', text)
 
     def save(self, commit=True):
         self.instance.updated_at = timezone.now()

@@ -646,3 +646,22 @@ def test_risk_page_of_a_risk_of_another_plan_is_404(org_a, dd_plan, client_for):
     risk = make_risk(other)
     url = plan_url("duediligence:risk", dd_plan, item_pk=risk.pk)
     assert client_for(org_a.viewer).get(url).status_code == 404
+
+
+def test_form_explains_that_severity_is_computed(org_a, dd_plan, client_for):
+    client = client_for(org_a.member)
+    text = page(client.get(plan_url("duediligence:risk_create", dd_plan)))
+    assert "De ernst vult u niet zelf in" in text
+    assert 'name="severity"' not in text  # not a field
+    risk = make_risk(dd_plan, scale=5, scope=1, irremediability=1, prioritised=True)
+    text = page(client.get(risk_url("duediligence:risk_edit", risk)))
+    assert "Nu opgeslagen: ernst 4 (Hoge ernst (4–5))." in text
+
+
+def test_rationale_message_sits_next_to_its_field(org_a, dd_plan, client_for):
+    data = {**GOOD_RISK, "scale": "5"}
+    text = page(client_for(org_a.member).post(plan_url("duediligence:risk_create", dd_plan), data))
+    start = text.index('id="div_id_priority_rationale"')
+    block = text[start : text.index("</div>", text.index("invalid-feedback", start)) + 6]
+    assert "is-invalid" in block
+    assert "hoogste ernstklasse" in block
