@@ -76,6 +76,45 @@ def test_without_the_permission_one_complaint_is_forbidden(org_a, client_for, ro
     assert Grievance.objects.count() == 1
 
 
+@pytest.fixture
+def stored_file(org_a, settings, tmp_path):
+    """A grievance with an evidence file on a temporary evidence storage."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    from duediligence.evidence import attach
+
+    return attach(
+        SimpleUploadedFile("loonstrook.pdf", PDF), user=None, grievance=grievance(org_a.org)
+    )
+
+
+@pytest.mark.parametrize("role", WITHOUT_PERMISSION)
+def test_without_the_permission_a_grievance_file_is_forbidden(org_a, client_for, role, stored_file):
+    client = client_for(getattr(org_a, role))
+    download = client.get(url("evidence", org_a.org, stored_file.pk))
+    assert download.status_code == 403
+    delete = client.post(url("evidence_delete", org_a.org, stored_file.pk))
+    assert delete.status_code == 403
+    assert Evidence.objects.filter(pk=stored_file.pk).exists()
+
+
+def test_a_handler_downloads_a_grievance_file(org_a, org_b, client_for, handler, stored_file):
+    page = client_for(handler).get(url("grievance", org_a.org, stored_file.grievance_id))
+    assert url("evidence", org_a.org, stored_file.pk) in page.content.decode()
+    download = client_for(handler).get(url("evidence", org_a.org, stored_file.pk))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+    make_handler(org_b.member, org_b.org)
+    assert (
+        client_for(org_b.member).get(url("evidence", org_b.org, stored_file.pk)).status_code == 404
+    )
+
+
 def test_a_handler_sees_the_content(org_a, client_for, handler):
     complaint = grievance(org_a.org)
     client = client_for(handler)
