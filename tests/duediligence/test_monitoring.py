@@ -314,6 +314,8 @@ def test_a_cap_without_quarter_or_responsible_is_fine(org_a, dd_plan, client_for
         ({"lines": "Punt", "planned": "2031-1"}, "planned", "planperiode"),
         ({"lines": "Punt", "planned": "2026-x"}, "planned", "planperiode"),
         ({"lines": "Punt", "responsible": "viewer"}, "responsible", "mag invoeren"),
+        ({"lines": "Punt", "responsible": str(2**64)}, "responsible", "mag invoeren"),
+        ({"lines": "Punt", "responsible": "abc"}, "responsible", "mag invoeren"),
     ],
 )
 def test_a_bad_cap_saves_nothing_and_says_why(org_a, dd_plan, client_for, data, field, fragment):
@@ -471,3 +473,24 @@ def test_the_detail_query_count_does_not_grow(org_a, dd_plan, client_for):
         add_rows,
         large=60,
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "supplier=abc",
+        f"supplier={2**64}",
+        "supplier=-1",
+        "year=1e309",
+        "year=²",
+        "year=99999",
+        "kind=geen",
+        "effectiveness=%00",
+        "page=x",
+        "page=99999999999999999999",
+    ],
+)
+def test_odd_filter_values_give_the_page_not_an_error(org_a, dd_plan, client_for, query):
+    activity(dd_plan)
+    response = client_for(org_a.viewer).get(f"{url('monitoring', org_a.org, dd_plan.pk)}?{query}")
+    assert response.status_code == 200
