@@ -425,3 +425,13 @@ def test_the_counts_page_links_nothing_of_a_complaint(org_a, client_for):
     html = client_for(org_a.manager).get(url("grievances", org_a.org)).content.decode()
     assert url("grievance", org_a.org, complaint.pk) not in html
     assert SECRET_STORY not in html
+
+
+def test_an_htmx_filter_request_gets_only_the_results(org_a, client_for, handler):
+    grievance(org_a.org, description="Via htmx gevonden")
+    response = client_for(handler).get(
+        url("grievances", org_a.org), {"status": "ontvangen"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="results">')
+    assert "Via htmx gevonden" in html and "<html" not in html
