@@ -9,7 +9,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from mvo.forms import OrgModelForm
@@ -17,7 +17,7 @@ from mvo.validation import SCORE_MESSAGE
 from plans.forms import ActionForm
 from plans.models import Action, Goal
 
-from .. import countries
+from .. import countries, rules
 from ..models import AffectedGroup, Item, Risk, RiskAction, RiskSource, Supplier
 
 SCORE_FIELDS = ("scale", "scope", "irremediability", "likelihood")
@@ -163,20 +163,30 @@ class RiskForm(OrgModelForm):
         )
 
     def severity_note(self):
-        """Said above the scores: severity is worked out, not typed in."""
+        """Said above the scores: severity is worked out, not typed in. The empty paragraph
+        gets the severity of the scores as they are typed (static/js/risk_severity.js)."""
         text = _(
             "De ernst vult u niet zelf in: Koers neemt het gemiddelde van zwaarte, reikwijdte "
             "en onomkeerbaarheid en rondt dat naar boven af. Staat een van de drie op 5, dan is "
             "de ernst minstens 4. Bij ernst 4 of 5 krijgt het risico prioriteit, of u legt uit "
             "waarom (nog) niet."
         )
+        stored = ""
         if self.instance.pk:
             stored = _("Nu opgeslagen: ernst %(severity)s (%(band)s).") % {
                 "severity": self.instance.severity,
                 "band": self.instance.band_label,
             }
-            return format_html('<p class="small">{} <strong>{}</strong></p>', text, stored)
-        return format_html('<p class="small">{}</p>', text)
+        bands = {f"data-band{s}": rules.BAND_LABELS[rules.band(s)] for s in range(1, 6)}
+        live = format_html(
+            '<p class="small fw-semibold" id="severity-live" aria-live="polite" '
+            'data-text="{}" data-empty="{}" {}></p>',
+            _("Met deze scores: ernst {severity} ({band})."),
+            _("Vul de drie scores in om de ernst te zien."),
+            format_html_join(" ", '{}="{}"', bands.items()),
+        )
+        note = format_html('<p class="small mb-1">{} <strong>{}</strong></p>', text, stored)
+        return note + live
 
     def save(self, commit=True):
         self.instance.updated_at = timezone.now()

@@ -130,3 +130,20 @@ def test_heat_map_cell_by_keyboard_filters_the_register(browser, live_server, or
     expect(page.get_by_role("link", name="filter wissen")).to_be_visible()
     page.get_by_role("link", name="filter wissen").click()
     expect(page.locator(".heat-cell.active")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_risk_form_shows_the_severity_while_typing(browser, live_server, org_a, log_in):
+    dd_plan, _risk = realistic_plan(org_a.org)
+    page = browser.new_context(viewport=PHONE).new_page()
+    log_in(page, org_a.member.email)
+    page.goto(live_server.url + plan_url("duediligence:risk_create", dd_plan))
+    hint = page.locator("#severity-live")
+    expect(hint).to_have_text("Vul de drie scores in om de ernst te zien.")
+    page.get_by_label("Zwaarte (1–5)").fill("5")
+    page.get_by_label("Reikwijdte (1–5)").fill("1")
+    page.get_by_label("Onomkeerbaarheid (1–5)").fill("1")
+    expect(hint).to_have_text("Met deze scores: ernst 4 (Hoge ernst (4–5)).")
+    page.get_by_label("Zwaarte (1–5)").fill("2")
+    expect(hint).to_have_text("Met deze scores: ernst 2 (Lage ernst (1–2)).")
