@@ -11,6 +11,7 @@ supplier or origin country: each row adds a link of its chain.
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import xlsxwriter
 from django.utils.formats import number_format
@@ -253,8 +254,15 @@ class Checked:
     errors: list  # row messages, in order
 
 
+@lru_cache(maxsize=2048)
+def _code_for(text):
+    """countries.code_for, once per distinct text (it compares every country's names, and
+    a file names the same few countries on many rows)."""
+    return countries.code_for(text)
+
+
 def _country(value):
-    code = countries.code_for(value)
+    code = _code_for(str(value))
     if code is None:
         raise CellError(
             _(

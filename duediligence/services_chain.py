@@ -13,7 +13,8 @@ from plans import approval
 from . import chain_import
 from .models import Item, Sourcing, Supplier
 
-BATCH = 500  # rows per INSERT / UPDATE statement
+BATCH = 500  # rows per INSERT statement
+UPDATE_BATCH = 200  # rows per UPDATE (bulk_update writes a CASE per field)
 
 SUPPLIER_FIELDS = ["country", "tier", "has_contract", "certifications", "code_of_conduct_signed"]
 ITEM_FIELDS = ["kind", "volume", "unit", "spend"]
@@ -22,21 +23,31 @@ ITEM_FIELDS = ["kind", "volume", "unit", "spend"]
 @dataclass
 class ImportResult:
     suppliers_added: int = 0
-    suppliers_updated: int = 0  # already in the plan under the same name
+    suppliers_updated: int = 0  # already in the plan under the same name, and changed
+    suppliers_unchanged: int = 0  # already in the plan just as the file says
     items_added: int = 0
     items_updated: int = 0
+    items_unchanged: int = 0
     links_added: int = 0  # new sourcing rows (supplier and/or origin of a product)
     origins_filled: int = 0  # an existing link of unknown origin that now has its country
 
 
 def _apply(row, fields, names):
-    """Put the file's values on an existing row; True if anything changed."""
-    changed = False
+    """Put the file's values on an existing row; the names of the fields that changed."""
+    changed = []
     for name in names:
         if name in fields and getattr(row, name) != fields[name]:
             setattr(row, name, fields[name])
-            changed = True
-    return changed
+            changed.append(name)
+    return tuple(changed)
+
+
+def _bulk_update(model, changes):
+    """Write ``changes`` ({changed field names: rows}) with the version bumped: one batch of
+    UPDATEs per combination of fields (at most a few), each naming only those fields: the
+    cost of bulk_update's CASE grows with every field it writes."""
+    for names, rows in changes.items():
+        model.objects.bulk_update(rows, [*names, "version"], batch_size=UPDATE_BATCH)
 
 
 def import_chain(plan, chain_file, user):
@@ -64,7 +75,7 @@ def import_chain(plan, chain_file, user):
         if checked.errors:
             raise ImportRowsError(checked.errors)
 
-        new_suppliers, changed_suppliers = [], []
+        new_suppliers, changed_suppliers, changes = [], [], {}
         for line in checked.suppliers:
             supplier = suppliers.get(chain_import.fold(line.name))
             if supplier is None:
@@ -73,18 +84,18 @@ def import_chain(plan, chain_file, user):
                 )
                 new_suppliers.append(supplier)
                 suppliers[chain_import.fold(line.name)] = supplier
+            elif names := _apply(supplier, line.fields, SUPPLIER_FIELDS):
+                supplier.version += 1  # an edit form open on it is told, not overwritten
+                changed_suppliers.append(supplier)
+                changes.setdefault(names, []).append(supplier)
             else:
-                result.suppliers_updated += 1
-                if _apply(supplier, line.fields, SUPPLIER_FIELDS):
-                    supplier.version += 1  # an edit form open on it is told, not overwritten
-                    changed_suppliers.append(supplier)
+                result.suppliers_unchanged += 1
         Supplier.objects.bulk_create(new_suppliers, batch_size=BATCH)
-        Supplier.objects.bulk_update(
-            changed_suppliers, [*SUPPLIER_FIELDS, "version"], batch_size=BATCH
-        )
+        _bulk_update(Supplier, changes)
         result.suppliers_added = len(new_suppliers)
+        result.suppliers_updated = len(changed_suppliers)
 
-        new_items, changed_items = [], []
+        new_items, changed_items, changes = [], [], {}
         for line in checked.items:
             item = items.get(chain_import.fold(line.name))
             if item is None:
@@ -93,18 +104,20 @@ def import_chain(plan, chain_file, user):
                 )
                 new_items.append(item)
                 items[chain_import.fold(line.name)] = item
+            elif names := _apply(item, line.fields, ITEM_FIELDS):
+                item.version += 1
+                changed_items.append(item)
+                changes.setdefault(names, []).append(item)
             else:
-                result.items_updated += 1
-                if _apply(item, line.fields, ITEM_FIELDS):
-                    item.version += 1
-                    changed_items.append(item)
+                result.items_unchanged += 1
         Item.objects.bulk_create(new_items, batch_size=BATCH)
-        Item.objects.bulk_update(changed_items, [*ITEM_FIELDS, "version"], batch_size=BATCH)
+        _bulk_update(Item, changes)
         result.items_added = len(new_items)
+        result.items_updated = len(changed_items)
 
         new_links, filled = _links(plan, checked.items, items, suppliers)
         Sourcing.objects.bulk_create(new_links, batch_size=BATCH)
-        Sourcing.objects.bulk_update(filled, ["origin_country"], batch_size=BATCH)
+        Sourcing.objects.bulk_update(filled, ["origin_country"], batch_size=UPDATE_BATCH)
         result.links_added, result.origins_filled = len(new_links), len(filled)
 
         history.record(Supplier, new_suppliers, history.CREATED, user)
@@ -173,6 +186,15 @@ def describe(result):
             )
             % {"n": result.suppliers_updated}
         )
+    if result.suppliers_unchanged:
+        parts.append(
+            ngettext(
+                "%(n)s leverancier stond al zo in het plan",
+                "%(n)s leveranciers stonden al zo in het plan",
+                result.suppliers_unchanged,
+            )
+            % {"n": result.suppliers_unchanged}
+        )
     if result.items_added:
         parts.append(
             ngettext("%(n)s product toegevoegd", "%(n)s producten toegevoegd", result.items_added)
@@ -186,6 +208,15 @@ def describe(result):
                 result.items_updated,
             )
             % {"n": result.items_updated}
+        )
+    if result.items_unchanged:
+        parts.append(
+            ngettext(
+                "%(n)s product stond al zo in het plan",
+                "%(n)s producten stonden al zo in het plan",
+                result.items_unchanged,
+            )
+            % {"n": result.items_unchanged}
         )
     if result.links_added:
         parts.append(
@@ -205,6 +236,4 @@ def describe(result):
             )
             % {"n": result.origins_filled}
         )
-    if not parts:
-        return _("Ingelezen: alles in het bestand stond al zo in het plan.")
     return _("Ingelezen: %(parts)s.") % {"parts": ", ".join(parts)}

@@ -183,8 +183,11 @@ def test_existing_suppliers_and_items_are_updated_not_duplicated(
     assert "1 leverancier bestond al en is bijgewerkt" in message
     assert "1 product bestond al en is bijgewerkt" in message
     assert "bij 1 herkomstregel is het land van herkomst ingevuld" in message
-    response = post(client, import_url, xlsx(suppliers, items))  # the same file again: no change
+    response = post(client, import_url, xlsx(suppliers, items))  # the same file again
     assert Sourcing.objects.count() == 1 and Supplier.objects.get().version == 2
+    message = text(client.get(response["Location"]))
+    assert "1 leverancier stond al zo in het plan" in message
+    assert "1 product stond al zo in het plan" in message
 
 
 def test_a_supplier_may_come_from_the_plan_instead_of_the_file(
