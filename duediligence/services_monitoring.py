@@ -13,19 +13,28 @@ from django.utils.translation import gettext as _
 
 from plans.models import Action, ActionStatus
 
-from . import evidence
+from . import services_policy
 from .models import Monitoring, MonitoringKind, Risk, Supplier
 
 
 @transaction.atomic
 def save_monitoring(form, user):
     """Save a validated MonitoringForm (raises EditConflict if someone saved it meanwhile)
-    and store its evidence file, if one came with it."""
+    and store its evidence file, if one came with it (a failed save keeps no file)."""
     monitoring = form.save()
     uploaded = form.cleaned_data.get("evidence")
     if uploaded:
-        evidence.attach(uploaded, user=user, monitoring=monitoring)
+        services_policy.add_evidence(uploaded, user, monitoring=monitoring)
     return monitoring
+
+
+@transaction.atomic
+def delete_monitoring(monitoring):
+    """Delete the activity and its evidence rows; their stored files go once the deletion
+    is committed. The CAP actions stay in the plan."""
+    files = [(row.file.storage, row.file.name) for row in monitoring.evidence.all()]
+    monitoring.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
 @transaction.atomic

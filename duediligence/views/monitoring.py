@@ -168,6 +168,11 @@ class MonitoringDelete(OrgDeleteView):
     model = Monitoring
     success_message = gettext_lazy("De monitoringactiviteit is verwijderd.")
 
+    def form_valid(self, form):
+        services.delete_monitoring(self.object)
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
     def get_success_url(self):
         return self.org_url("duediligence:monitoring", pk=self.object.plan_id)
 

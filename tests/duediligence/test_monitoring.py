@@ -104,7 +104,9 @@ def test_a_viewer_reads_but_may_not_write(org_a, dd_plan, client_for):
 
 
 @pytest.mark.parametrize("role", ["member", "manager", "admin"])
-def test_writers_create_edit_and_delete_an_activity(org_a, dd_plan, client_for, role):
+def test_writers_create_edit_and_delete_an_activity(
+    org_a, dd_plan, client_for, role, django_capture_on_commit_callbacks
+):
     client = client_for(getattr(org_a, role))
     farm = supplier(dd_plan, "Finca La Esperanza", country="CO")
     child_labour = risk(dd_plan, "Kinderarbeid bij de oogst")
@@ -136,6 +138,7 @@ def test_writers_create_edit_and_delete_an_activity(org_a, dd_plan, client_for, 
     )
     page = client.get(response.url).content.decode()
     assert "auditrapport.pdf" in page and "Finca La Esperanza" in page
+    assert reverse("duediligence:evidence", args=[org_a.org.slug, evidence.pk]) in page
 
     edit = form_data(
         kind="bezoek", supplier=farm.pk, effectiveness="doeltreffend", version=monitoring.version
@@ -146,10 +149,14 @@ def test_writers_create_edit_and_delete_an_activity(org_a, dd_plan, client_for, 
     assert (monitoring.kind, monitoring.effectiveness) == ("bezoek", "doeltreffend")
     assert not monitoring.risks.exists()  # unticked
 
-    response = client.post(url("monitoring_delete", org_a.org, monitoring.pk))
+    stored = evidence.file.storage, evidence.file.name
+    assert stored[0].exists(stored[1])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("monitoring_delete", org_a.org, monitoring.pk))
     assert response.status_code == 302
     assert response.url == url("monitoring", org_a.org, dd_plan.pk)
     assert not Monitoring.objects.exists() and not Evidence.objects.exists()
+    assert not stored[0].exists(stored[1])  # the file went with its row
 
 
 def test_another_organisation_gets_404_on_every_url(org_a, org_b, dd_plan, client_for):
