@@ -434,3 +434,23 @@ def test_query_counts_are_constant_on_every_list_and_detail_page(chain, org_a, c
         client, url("item", plan, row_pk=cocoa.pk), add_links, small=2, large=20
     )
     assert_queries_constant(client, url("downstream", plan), add_downstream, small=2, large=30)
+
+
+ODD_VALUES = ["²", "٣", "-1", "0", "99999999999999999999999", "", "\x00", "1e309", "x" * 3000]
+
+
+def test_odd_query_values_never_give_a_server_error(chain, org_a):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(org_a.member)
+    names = ["q", "kind", "gap", "supplier", "country", "tier", "contract", "sort", "page"]
+    failures = []
+    for path in read_urls(chain):
+        for name in names:
+            for value in ODD_VALUES:
+                for headers in ({}, {"HX-Request": "true"}):
+                    response = client.get(path, {name: value}, headers=headers)
+                    if response.status_code >= 500:
+                        failures.append((path, name, value[:10], response.status_code))
+    assert not failures
