@@ -198,13 +198,19 @@ def pages(plan):
             found.append((name, reverse(f"duediligence:{name}", args=args)))
         except NoReverseMatch:
             continue
-    for activity in Monitoring.objects.filter(plan=plan)[:3]:
-        found.append(
-            (
-                "monitoring_detail",
-                reverse("duediligence:monitoring_detail", args=[slug, activity.pk]),
+    objects = [("monitoring_detail", {"pk": m.pk}) for m in Monitoring.objects.filter(plan=plan)]
+    objects += [("risk", {"pk": plan.pk, "item_pk": r.pk}) for r in Risk.objects.filter(plan=plan)]
+    objects += [
+        ("item", {"pk": plan.pk, "row_pk": i.pk})
+        for i in Item.objects.filter(plan=plan, name__in=["Palmolie", "Rietsuiker", "Cacaobonen"])
+    ]
+    for name, kwargs in objects:
+        try:
+            found.append(
+                (name, reverse(f"duediligence:{name}", kwargs={"org_slug": slug, **kwargs}))
             )
-        )
+        except NoReverseMatch:
+            continue
     return found
 
 
@@ -230,3 +236,16 @@ def test_the_demo_pages_open_for_its_people(plan):
             assert response.status_code == 200, (email, name, path, response.status_code)
         response = client.get(reverse("duediligence:monitoring", args=["lexman", other.pk]))
         assert response.status_code == 404  # AGV's people see nothing of Lexman
+
+
+def test_the_grievance_handler_opens_every_demo_grievance(plan):
+    try:
+        reverse("duediligence:grievance", args=["agv", 1])
+    except NoReverseMatch:
+        pytest.skip("the grievance register is not there yet")
+    client = Client()
+    client.force_login(Membership.objects.get(handles_grievances=True).user)
+    for grievance in Grievance.objects.for_org(plan.organisation):
+        response = client.get(reverse("duediligence:grievance", args=["agv", grievance.pk]))
+        assert response.status_code == 200
+        assert grievance.description in response.content.decode()
