@@ -62,6 +62,14 @@ def link_action(form, user):
     return link
 
 
+def save_partners(form, user):
+    """Change the chain partners of a risk's action (``RiskActionPartnersForm``)."""
+    with transaction.atomic():
+        link = form.save()
+        approval.content_changed({link.risk.plan_id}, user)
+    return link
+
+
 def unlink_action(link, user):
     """Take an action off a risk; the action itself stays in the plan."""
     with transaction.atomic():

@@ -248,6 +248,7 @@ def risk_action_create(request, org_slug, pk, item_pk):
         "risk": risk,
         "forms": [action_form, partners_form],
         "title": _("Nieuwe actie tegen dit risico"),
+        "submit_label": _("Actie toevoegen"),
     }
     return render(request, "duediligence/risk_action_form.html", context)
 
@@ -271,6 +272,29 @@ def risk_action_link(request, org_slug, pk, item_pk):
         "risk": risk,
         "forms": [form],
         "title": _("Bestaande actie koppelen"),
+        "submit_label": _("Koppelen"),
+    }
+    return render(request, "duediligence/risk_action_form.html", context)
+
+
+@org_roles(read=Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def risk_action_edit(request, org_slug, pk, item_pk, link_pk):
+    """Change who works with the organisation on this action against the risk."""
+    plan, risk = plan_risk(request, pk, item_pk)
+    links = RiskAction.objects.for_org(request.organisation).select_related("action")
+    link = get_object_or_404(links, risk=risk, pk=link_pk)
+    form = RiskActionPartnersForm(request.POST or None, instance=link, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        services.save_partners(form, request.user)
+        messages.success(request, _("De ketenpartners van deze actie zijn opgeslagen."))
+        return redirect(risk_url(risk))
+    context = {
+        "plan": plan,
+        "risk": risk,
+        "forms": [form],
+        "title": _("Ketenpartners: %(action)s") % {"action": link.action},
+        "submit_label": _("Opslaan"),
     }
     return render(request, "duediligence/risk_action_form.html", context)
 
@@ -297,6 +321,7 @@ urlpatterns = [
     path(f"{RISK}verwijderen/", RiskDelete.as_view(), name="risk_delete"),
     path(f"{RISK}acties/nieuw/", risk_action_create, name="risk_action_create"),
     path(f"{RISK}acties/koppelen/", risk_action_link, name="risk_action_link"),
+    path(f"{RISK}acties/<int:link_pk>/", risk_action_edit, name="risk_action_edit"),
     path(
         f"{RISK}acties/<int:link_pk>/ontkoppelen/",
         risk_action_unlink,

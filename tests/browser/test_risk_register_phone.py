@@ -77,6 +77,9 @@ def pages(plan, risk):
         "risk_delete": risk_url("duediligence:risk_delete", risk),
         "risk_action_create": risk_url("duediligence:risk_action_create", risk),
         "risk_action_link": risk_url("duediligence:risk_action_link", risk),
+        "risk_action_edit": risk_url(
+            "duediligence:risk_action_edit", risk, link_pk=risk.action_links.first().pk
+        ),
     }
 
 

@@ -242,3 +242,73 @@ def test_register_counts_done_actions(org_a, dd_plan, client_for):
         )
     text = page(client_for(org_a.viewer).get(plan_url("duediligence:risks", dd_plan)))
     assert "2 van 4" in text
+
+
+def test_progress_stays_right_when_filtering_on_an_item_and_supplier(org_a, dd_plan, client_for):
+    from .risk_helpers import make_item
+
+    risk = make_risk(dd_plan, title="Met acties")
+    cocoa, coffee = make_item(dd_plan, "Cacao"), make_item(dd_plan, "Koffie")
+    farm = make_supplier(dd_plan)
+    risk.items.add(cocoa, coffee)
+    risk.suppliers.add(farm)
+    for status in ("afgerond", "gepland", "lopend"):
+        RiskAction.objects.create(
+            organisation=org_a.org, risk=risk, action=ActionFactory(plan=dd_plan, status=status)
+        )
+    client = client_for(org_a.viewer)
+    for query in (f"item={cocoa.pk}", f"supplier={farm.pk}", f"item={coffee.pk}&band=laag"):
+        text = page(client.get(plan_url("duediligence:risks", dd_plan) + "?" + query))
+        assert "1 van 3" in text, query
+        assert "1 risico" in text, query
+
+
+def test_member_changes_the_partners_of_a_linked_action(org_a, dd_plan, client_for):
+    risk = make_risk(dd_plan)
+    farm, coop = make_supplier(dd_plan, "Boerderij"), make_supplier(dd_plan, "Coöperatie")
+    link = RiskAction.objects.create(
+        organisation=org_a.org, risk=risk, action=ActionFactory(plan=dd_plan, title="Audit")
+    )
+    link.partners.add(farm)
+    url = risk_url("duediligence:risk_action_edit", risk, link_pk=link.pk)
+    client = client_for(org_a.member)
+    assert "Ketenpartners: Audit" in page(client.get(url))
+    approve(dd_plan)
+    response = client.post(url, {"link-partners": [coop.pk], "link-partner_notes": "ILO"})
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert list(link.partners.all()) == [coop]
+    assert link.partner_notes == "ILO"
+    dd_plan.refresh_from_db()
+    assert dd_plan.status == PlanStatus.DRAFT
+
+
+def test_partners_of_another_plan_are_refused_on_edit(org_a, dd_plan, client_for):
+    risk = make_risk(dd_plan)
+    farm = make_supplier(dd_plan, "Boerderij")
+    link = RiskAction.objects.create(
+        organisation=org_a.org, risk=risk, action=ActionFactory(plan=dd_plan)
+    )
+    link.partners.add(farm)
+    foreign = make_supplier(PlanFactory(organisation=org_a.org, method="due_diligence"), "Elders")
+    url = risk_url("duediligence:risk_action_edit", risk, link_pk=link.pk)
+    response = client_for(org_a.member).post(url, {"link-partners": [foreign.pk]})
+    assert response.status_code == 200
+    assert "niet bij dit plan" in page(response)
+    assert list(link.partners.all()) == [farm]
+
+
+def test_partner_edit_roles_and_isolation(org_a, org_b, dd_plan, client_for):
+    risk, other = make_risk(dd_plan), make_risk(dd_plan, title="Ander")
+    link = RiskAction.objects.create(
+        organisation=org_a.org, risk=risk, action=ActionFactory(plan=dd_plan)
+    )
+    url = risk_url("duediligence:risk_action_edit", risk, link_pk=link.pk)
+    assert client_for(org_a.viewer).get(url).status_code == 403
+    assert client_for(org_a.viewer).post(url, {"link-partner_notes": "x"}).status_code == 403
+    assert client_for(org_b.member).get(url).status_code == 404
+    assert client_for(org_b.member).post(url, {"link-partner_notes": "x"}).status_code == 404
+    wrong_risk = risk_url("duediligence:risk_action_edit", other, link_pk=link.pk)
+    assert client_for(org_a.member).get(wrong_risk).status_code == 404
+    link.refresh_from_db()
+    assert link.partner_notes == ""
