@@ -8,6 +8,7 @@ and is looked up within that plan and organisation only.
 """
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -44,6 +45,10 @@ from ..forms.chain import (
 )
 from ..models import ChainMap, Downstream, Item, Sourcing, Supplier
 
+IMPORT_RACE_MESSAGE = gettext_lazy(
+    "Iemand anders voegde tegelijk een leverancier of product met dezelfde naam toe. Er is "
+    "niets ingelezen; lees het bestand opnieuw in."
+)
 ITEMS_PER_PAGE = 50
 SUPPLIERS_PER_PAGE = 50
 DOWNSTREAM_PER_PAGE = 50
@@ -360,6 +365,8 @@ def chain_import_page(request, org_slug, pk):
             result = services_chain.import_chain(plan, form.chain_file, request.user)
         except ImportRowsError as error:
             row_errors = error
+        except IntegrityError:  # someone added the same name at the same moment
+            form.add_error(None, IMPORT_RACE_MESSAGE)
         else:
             messages.success(request, services_chain.describe(result))
             return redirect("duediligence:chain", org_slug=org_slug, pk=plan.pk)

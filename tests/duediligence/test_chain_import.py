@@ -349,6 +349,22 @@ def test_too_many_rows(dd_plan, org_a, import_url, client_for):
     assert "Blad Producten: Het blad heeft meer dan 5.000 rijen." in text_
 
 
+def test_a_name_added_at_the_same_moment_is_told(
+    dd_plan, org_a, import_url, client_for, monkeypatch
+):
+    from django.db import IntegrityError
+
+    from duediligence import services_chain
+
+    def collide(*args, **kwargs):
+        raise IntegrityError("dd_item_unique_name")
+
+    monkeypatch.setattr(services_chain, "_links", collide)
+    content = xlsx([{"naam": "A"}], [{"naam": "B", "soort": "dienst", "leverancier": "A"}])
+    text_ = file_error(client_for(org_a.member), import_url, content)
+    assert "Iemand anders voegde tegelijk een leverancier of product" in text_
+
+
 def test_no_file(dd_plan, org_a, import_url, client_for):
     response = client_for(org_a.member).post(import_url, {})
     assert "Kies het Excel-bestand met de leveranciers en producten." in text(response)
