@@ -60,21 +60,25 @@ def plan_risk(request, pk, item_pk, queryset=None):
 def explain_severity(risk):
     """How the severity of this risk was worked out, in plain Dutch sentences."""
     scores = (risk.scale, risk.scope, risk.irremediability)
-    mean = format_number(Decimal(sum(scores)) / 3, 2)
-    lines = [
-        _(
+    values = {
+        "scale": risk.scale,
+        "scope": risk.scope,
+        "irr": risk.irremediability,
+        "mean": format_number(Decimal(sum(scores)) / 3, 2),
+        "rounded": -(-sum(scores) // 3),
+    }
+    if sum(scores) % 3 == 0:
+        first = _(
+            "De ernst is het gemiddelde van zwaarte (%(scale)s), reikwijdte (%(scope)s) en "
+            "onomkeerbaarheid (%(irr)s): (%(scale)s + %(scope)s + %(irr)s) / 3 = %(mean)s."
+        )
+    else:
+        first = _(
             "De ernst is het gemiddelde van zwaarte (%(scale)s), reikwijdte (%(scope)s) en "
             "onomkeerbaarheid (%(irr)s), naar boven afgerond: (%(scale)s + %(scope)s + "
-            "%(irr)s) / 3 = %(mean)s, dus %(rounded)s."
+            "%(irr)s) / 3 = %(mean)s, afgerond %(rounded)s."
         )
-        % {
-            "scale": risk.scale,
-            "scope": risk.scope,
-            "irr": risk.irremediability,
-            "mean": mean,
-            "rounded": -(-sum(scores) // 3),
-        }
-    ]
+    lines = [first % values]
     if max(scores) == 5 and -(-sum(scores) // 3) < 4:
         lines.append(
             _(

@@ -538,7 +538,7 @@ def test_risk_page_shows_all_fields_and_explains_severity(org_a, dd_plan, client
         "Kinderen",
         "Ngo&#x27;s",
         "Eerst de keten in kaart.",
-        "(5 + 1 + 1) / 3 = 2,33, dus 3",
+        "(5 + 1 + 1) / 3 = 2,33, afgerond 3",
         "minstens 4",
         "Direct verbonden",
         "Verwachte aanpak",
@@ -665,3 +665,19 @@ def test_rationale_message_sits_next_to_its_field(org_a, dd_plan, client_for):
     block = text[start : text.index("</div>", text.index("invalid-feedback", start)) + 6]
     assert "is-invalid" in block
     assert "hoogste ernstklasse" in block
+
+
+def test_severity_explanation_agrees_with_the_rule_for_every_combination():
+    from itertools import product
+
+    from duediligence import rules
+    from duediligence.views.risks import explain_severity
+
+    for scale, scope, irr in product(range(1, 6), repeat=3):
+        lines = explain_severity(Risk(scale=scale, scope=scope, irremediability=irr))
+        stated = int(re.search(r"(\d+)\.$", lines[0]).group(1))
+        lifted = any("minstens 4" in line for line in lines)
+        severity = rules.severity(scale, scope, irr)
+        assert (4 if lifted else stated) == severity, (scale, scope, irr, lines)
+        assert lifted == (severity != stated)
+        assert f"({scale} + {scope} + {irr}) / 3" in lines[0]
