@@ -1,6 +1,7 @@
 """Communication (5): the plan's log of internal and external communication, filtered by
 audience, channel and year, and its create / edit / delete forms."""
 
+from django.contrib import messages
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,11 @@ from ..forms.communication import CommunicationFilter, CommunicationForm
 from ..loop import quarter_start
 from ..models import Audience, Communication
 from .plan_children import FORM_TEMPLATE, DDPlanChildMixin, DDPlanFormMixin
+
+CONSULT_FIRST = _(
+    "Deze communicatie is extern en de getroffen stakeholders zijn nog niet geraadpleegd. "
+    "Ga bij hen na dat erover communiceren hen niet in gevaar brengt, en vink dat daarna aan."
+)
 
 
 class CommunicationList(OrgListView):
@@ -43,6 +49,10 @@ class CommunicationMixin(DDPlanFormMixin):
     form_class = CommunicationForm
     template_name = FORM_TEMPLATE
     back_url_name = "duediligence:communication"
+
+    def on_saved(self):
+        if self.object.audience == Audience.EXTERNAL and not self.object.stakeholders_consulted:
+            messages.warning(self.request, CONSULT_FIRST)
 
 
 class CommunicationCreate(CommunicationMixin, OrgCreateView):

@@ -30,6 +30,7 @@ def policy(request, org_slug, pk):
     if current.pk:
         versions = current.versions.select_related("created_by").prefetch_related("evidence")
     departments = list(plan.dd_departments.select_related("contact"))
+    steps = plan.steps.filter(step__code__in=["1A", "1B"]).select_related("step")
     context = {
         "plan": plan,
         "policy": current,
@@ -37,6 +38,7 @@ def policy(request, org_slug, pk):
         "versions": versions,
         "departments": departments,
         "departments_left": len(Department.values) - len(departments),
+        "plan_steps": steps.order_by("step__order"),
     }
     return render(request, "duediligence/policy.html", context)
 

@@ -62,6 +62,19 @@ def test_a_member_logs_edits_and_deletes_a_communication(dd_plan, org_a, client_
     assert not Communication.objects.exists()
 
 
+def test_external_communication_without_consulting_stakeholders_gets_a_warning(
+    dd_plan, org_a, client_for
+):
+    client = client_for(org_a.member)
+    response = client.post(
+        base(dd_plan) + "nieuw/", form_data(stakeholders_consulted=None), follow=True
+    )
+    assert "de getroffen stakeholders zijn nog niet geraadpleegd" in response.content.decode()
+    response = client.post(base(dd_plan) + "nieuw/", form_data(), follow=True)
+    assert "nog niet geraadpleegd" not in response.content.decode()
+    assert Communication.objects.count() == 2
+
+
 def test_a_viewer_reads_but_may_not_write(dd_plan, org_a, client_for):
     add(dd_plan)
     row = Communication.objects.get()
