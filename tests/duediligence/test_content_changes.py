@@ -5,6 +5,8 @@ grievances) and fields the snapshot does not show leave it as it is."""
 from datetime import date
 
 import pytest
+from django import forms
+from django.urls import reverse
 
 from duediligence.models import (
     ChainMap,
@@ -147,3 +149,37 @@ def test_a_change_touches_only_the_plan_it_belongs_to(dd_plan, org_a):
     dd_plan.refresh_from_db()
     other.refresh_from_db()
     assert (dd_plan.status, other.status) == (PlanStatus.DRAFT, PlanStatus.APPROVED)
+
+
+def _post_form(client, url, **changes):
+    """Post the form of ``url`` as the browser shows it, with ``changes``."""
+    form = client.get(url).context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field.widget, forms.CheckboxInput):
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = "" if value is None else value
+    return client.post(url, {**data, **changes})
+
+
+def test_an_edit_through_the_page_names_the_editor(approved, dd_plan, org_a, client_for):
+    supplier = approved["suppliers"][0]
+    url = reverse(
+        "duediligence:supplier_update",
+        kwargs={"org_slug": org_a.org.slug, "pk": dd_plan.pk, "row_pk": supplier.pk},
+    )
+    client = client_for(org_a.member)
+    response = _post_form(client, url, notes="Alleen een notitie.")
+    assert response.status_code == 302
+    dd_plan.refresh_from_db()
+    assert dd_plan.status == PlanStatus.APPROVED  # notes are not in the approved plan
+
+    response = _post_form(client, url, certifications="Fairtrade, Rainforest Alliance")
+    assert response.status_code == 302
+    dd_plan.refresh_from_db()
+    assert dd_plan.status == PlanStatus.DRAFT
+    change = PlanTransition.objects.get(plan=dd_plan, kind=TransitionKind.CHANGED)
+    assert change.by == org_a.member
