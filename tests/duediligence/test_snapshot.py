@@ -160,8 +160,15 @@ def test_snapshot_queries_do_not_grow_with_the_rows(dd_plan, org_a):
 
 def test_the_approval_page_lists_a_changed_risk_score(dd_plan, org_a, client_for):
     content = build_dd_content(dd_plan, user=org_a.member)
-    approve(org_a, dd_plan)
+    version = approve(org_a, dd_plan)
     assert dd_plan.status == PlanStatus.APPROVED
+    version_url = reverse(
+        "plans:version",
+        kwargs={"org_slug": org_a.org.slug, "pk": dd_plan.pk, "number": version.number},
+    )
+    shown = page_text(client_for(org_a.viewer).get(version_url))
+    for expected in ("Risico's", "Te lage lonen bij fruittelers", "Ivoorkust; Ghana", "Ketenkaart"):
+        assert expected in shown, expected
 
     risk = content["risks"][2]  # Te lage lonen: scale 2 → 5 makes its severity 4
     risk.scale = 5
