@@ -112,16 +112,20 @@ class ChainOverview(PlanMixin, OrgListView):
         return {**super().get_filterset_kwargs(filterset_class), "plan": self.plan}
 
     def get_context_data(self, **kwargs):
-        items = Item.objects.for_org(self.request.organisation).filter(plan=self.plan)
-        suppliers = Supplier.objects.for_org(self.request.organisation).filter(plan=self.plan)
-        downstream = Downstream.objects.for_org(self.request.organisation).filter(plan=self.plan)
-        return super().get_context_data(
-            figures=items.completeness(),
-            chain_map=ChainMap.objects.filter(plan=self.plan).first(),
-            supplier_count=suppliers.count(),
-            downstream_count=downstream.count(),
-            **kwargs,
-        )
+        context = super().get_context_data(**kwargs)
+        if self.request.htmx:  # only the items list is swapped
+            return context
+        organisation = self.request.organisation
+        items = Item.objects.for_org(organisation).filter(plan=self.plan)
+        return {
+            **context,
+            "figures": items.completeness(),
+            "chain_map": ChainMap.objects.for_org(organisation).filter(plan=self.plan).first(),
+            "supplier_count": Supplier.objects.for_org(organisation).filter(plan=self.plan).count(),
+            "downstream_count": Downstream.objects.for_org(organisation)
+            .filter(plan=self.plan)
+            .count(),
+        }
 
 
 class ChainMapUpdate(PlanFormMixin, OrgUpdateView):
@@ -253,7 +257,7 @@ class SupplierList(PlanMixin, OrgListView):
     template_name = "duediligence/chain_suppliers.html"
     partial_template_name = "duediligence/chain_suppliers_results.html"
     paginate_by = SUPPLIERS_PER_PAGE
-    sort_fields = {"name": "name", "country": "country", "tier": "tier", "items": "item_count"}
+    sort_fields = {"name": "name", "tier": "tier", "items": "item_count"}
     default_sort = "name"
 
     def get_queryset(self):
