@@ -30,6 +30,7 @@ MAX_ROWS = 5000  # rows per sheet
 MAX_SHEET_ROWS = 2 * MAX_ROWS
 MAX_AMOUNT = Decimal("999999999999.99")  # what volume and spend can hold (14 digits, 2 decimals)
 MAX_TIER = 5
+MAX_CELL = 32767  # what an Excel cell holds
 
 
 @dataclass(frozen=True)
@@ -371,7 +372,13 @@ def check(chain_file, known_suppliers, known_items):
         seen[fold(name)] = row.number
         suppliers.append(SupplierLine(row.number, name, fields))
 
-    in_file = {fold(line.name) for line in suppliers}
+    # Every name on the supplier sheet counts, also of a row with an error of its own: the
+    # product rows that name it are not wrong as well.
+    in_file = {
+        fold(spreadsheet.text(row.values["naam"], MAX_CELL))
+        for row in chain_file.suppliers
+        if not spreadsheet.blank(row.values.get("naam"))
+    }
     items = {}
     for row in chain_file.items:
         fields, row_errors = _read_cells(ITEM_SHEET, row, ITEM_COLUMNS, _item_cell)

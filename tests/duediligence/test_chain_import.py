@@ -253,6 +253,17 @@ def test_every_bad_row_is_listed_and_nothing_is_saved(
     assert nothing_saved()
 
 
+def test_a_product_naming_a_supplier_row_with_an_error_gets_no_second_message(
+    dd_plan, org_a, import_url, client_for
+):
+    suppliers = [{"naam": 2024, "land": "Atlantis"}]  # a name Excel keeps as a number
+    items = [{"naam": "Cacao", "soort": "grondstof", "leverancier": "2024"}]
+    page_text = text(post(client_for(org_a.member), import_url, xlsx(suppliers, items)))
+    assert "Blad Leveranciers, rij 2, kolom land" in page_text
+    assert "Blad Producten" not in page_text
+    assert "één fout" in page_text and nothing_saved()
+
+
 def test_many_errors_are_capped_with_a_count_of_the_rest(dd_plan, org_a, import_url, client_for):
     items = [{"naam": f"Product {n}", "soort": "snoep"} for n in range(70)]
     page_text = text(post(client_for(org_a.member), import_url, xlsx(items=items)))
