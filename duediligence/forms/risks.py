@@ -87,8 +87,9 @@ class RiskForm(OrgModelForm):
             "source_notes": forms.Textarea(attrs={"rows": 2}),
             "priority_rationale": forms.Textarea(attrs={"rows": 3}),
             "involvement_notes": forms.Textarea(attrs={"rows": 2}),
-            "items": forms.CheckboxSelectMultiple,
-            "suppliers": forms.CheckboxSelectMultiple,
+            # lists, not checkboxes: an imported chain can hold hundreds of rows
+            "items": forms.SelectMultiple(attrs={"size": 6}),
+            "suppliers": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {
             "category_other": _("Alleen nodig bij de categorie ‘Anders’."),
@@ -119,7 +120,10 @@ class RiskForm(OrgModelForm):
         fields["suppliers"].queryset = plan_suppliers(plan) if plan else Supplier.objects.none()
         for name in ("items", "suppliers"):
             fields[name].error_messages["invalid_choice"] = NOT_IN_PLAN
-            fields[name].help_text = _("Alleen uit de waardeketen van dit plan.")
+            fields[name].help_text = _(
+                "Uit de waardeketen van dit plan. Houd Ctrl (of Cmd) ingedrukt om er meer te "
+                "kiezen."
+            )
         fields["countries"].choices = countries.choices()[1:]  # no "onbekend" in a list
         fields["countries"].error_messages["invalid_choice"] = _("Kies een land uit de lijst.")
         fields["involvement"].choices = [("", _("Nog niet bepaald"))] + list(
@@ -202,7 +206,10 @@ class PartnersMixin:
         field = self.fields["partners"]
         field.queryset = plan_suppliers(plan)
         field.error_messages["invalid_choice"] = NOT_IN_PLAN
-        field.help_text = _("Leveranciers van dit plan die aan deze actie meewerken.")
+        field.help_text = _(
+            "Leveranciers van dit plan die aan deze actie meewerken. Houd Ctrl (of Cmd) "
+            "ingedrukt om er meer te kiezen."
+        )
 
 
 class RiskActionPartnersForm(PartnersMixin, forms.ModelForm):
@@ -213,7 +220,7 @@ class RiskActionPartnersForm(PartnersMixin, forms.ModelForm):
     class Meta:
         model = RiskAction
         fields = ["partners", "partner_notes"]
-        widgets = {"partners": forms.CheckboxSelectMultiple}
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 6})}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -245,7 +252,7 @@ class LinkActionForm(PartnersMixin, forms.ModelForm):
     class Meta:
         model = RiskAction
         fields = ["action", "partners", "partner_notes"]
-        widgets = {"partners": forms.CheckboxSelectMultiple}
+        widgets = {"partners": forms.SelectMultiple(attrs={"size": 6})}
 
     def __init__(self, *args, risk, **kwargs):
         super().__init__(*args, **kwargs)
