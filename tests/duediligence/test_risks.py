@@ -681,3 +681,20 @@ def test_severity_explanation_agrees_with_the_rule_for_every_combination():
         assert (4 if lifted else stated) == severity, (scale, scope, irr, lines)
         assert lifted == (severity != stated)
         assert f"({scale} + {scope} + {irr}) / 3" in lines[0]
+
+
+def test_edit_form_shows_the_stored_choices(org_a, dd_plan, client_for):
+    cocoa = make_item(dd_plan)
+    risk = make_risk(
+        dd_plan,
+        countries=["CI"],
+        affected_groups=["migranten"],
+        sources=["media"],
+        prioritised=True,
+    )
+    risk.items.add(cocoa)
+    text = page(client_for(org_a.member).get(risk_url("duediligence:risk_edit", risk)))
+    assert re.search(r'<option value="CI"[^>]*selected', text)
+    assert re.search(r'value="migranten"[^>]*checked', text)
+    assert re.search(r'value="media"[^>]*checked', text)
+    assert re.search(rf'<option value="{cocoa.pk}"[^>]*selected', text)
