@@ -454,3 +454,28 @@ def test_odd_query_values_never_give_a_server_error(chain, org_a):
                     if response.status_code >= 500:
                         failures.append((path, name, value[:10], response.status_code))
     assert not failures
+
+
+def test_no_element_id_twice_on_any_page(chain, org_a, client_for):
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids = []
+
+        def handle_starttag(self, tag, attrs):
+            self.ids += [value for name, value in attrs if name == "id"]
+
+    client = client_for(org_a.member)
+    paths = [p for p in read_urls(chain) + form_urls(chain) if not p.endswith(".xlsx")]
+    for path in paths:
+        parser = Ids()
+        parser.feed(client.get(path).content.decode())
+        doubles = {i for i in parser.ids if parser.ids.count(i) > 1}
+        assert not doubles, (path, doubles)
+
+
+def test_a_suppliers_item_count_links_to_its_items(chain, org_a, client_for):
+    page = client_for(org_a.viewer).get(url("suppliers", chain.plan)).content.decode()
+    assert f'href="{url("chain", chain.plan)}?supplier={chain.supplier.pk}"' in page
