@@ -196,6 +196,13 @@ class RiskDelete(PlanRiskMixin, OrgDeleteView):
         self.object.plan = self.plan
         return risk_url(self.object)
 
+    def get_context_data(self, **kwargs):
+        warning = _(
+            "De acties tegen dit risico blijven in het plan; alleen hun koppeling met dit "
+            "risico verdwijnt. Klachten en monitoring over dit risico blijven bewaard."
+        )
+        return super().get_context_data(delete_warning=warning, **kwargs)
+
 
 # --- One risk ---------------------------------------------------------------------------------
 

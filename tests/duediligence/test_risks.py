@@ -502,7 +502,9 @@ def test_delete_removes_the_risk_but_keeps_its_actions(org_a, dd_plan, client_fo
     risk = make_risk(dd_plan)
     action = ActionFactory(plan=dd_plan)
     RiskAction.objects.create(organisation=org_a.org, risk=risk, action=action)
-    response = client_for(org_a.member).post(risk_url("duediligence:risk_delete", risk))
+    client = client_for(org_a.member)
+    assert "blijven in het plan" in page(client.get(risk_url("duediligence:risk_delete", risk)))
+    response = client.post(risk_url("duediligence:risk_delete", risk))
     assert response.status_code == 302
     assert response["Location"] == plan_url("duediligence:risks", dd_plan)
     assert not Risk.objects.exists()
