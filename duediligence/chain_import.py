@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import xlsxwriter
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -281,7 +282,8 @@ ENGLISH_KINDS = {"raw material": ItemKind.RAW_MATERIAL, "service": ItemKind.SERV
 def _kind(value):
     """An item kind from its value ("grondstof") or its name, Dutch or English."""
     typed = fold(value)
-    kinds = {**ENGLISH_KINDS, **{fold(label): kind for kind, label in ItemKind.choices}}
+    with translation.override("nl"):  # the Dutch names, whatever language the page is in
+        kinds = {**ENGLISH_KINDS, **{fold(label): kind for kind, label in ItemKind.choices}}
     kinds.update({kind: kind for kind in ItemKind.values})
     if typed in kinds:
         return str(kinds[typed])
