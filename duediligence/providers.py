@@ -619,8 +619,9 @@ def _monitoring_table(plan, year, quarter, label):
         .select_related("supplier")
         .order_by("date", "pk")
     )
-    shown = list(activities[:REPORT_CAP])
-    total = activities.count() if len(shown) == REPORT_CAP else len(shown)
+    # the number of activities comes with the rows (a window count), not from a second query
+    shown = list(activities.annotate(total=Window(Count("pk")))[:REPORT_CAP])
+    total = shown[0].total if shown else 0
     caption = _("Monitoring in %(quarter)s") % {"quarter": label}
     if total > len(shown):
         caption += " " + _("(de eerste %(shown)s van %(total)s; de andere staan in Koers)") % {

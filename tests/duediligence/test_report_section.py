@@ -198,3 +198,44 @@ def test_the_pdf_has_the_chapter_and_no_grievance_content(dd_plan, org_a, in_pro
     for secret in ("GEHEIM", "opzichter", "Tweede klacht X7", "Koné", "+225"):
         assert secret not in text
         assert secret not in html_for(report)
+
+
+def test_the_chapter_queries_do_not_grow(dd_plan, org_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.duediligence.content_builders import link_action, make_risk
+
+    supplier = build_dd_content(dd_plan)["suppliers"][0]
+
+    def add(n):
+        for i in range(n):
+            risk = make_risk(
+                dd_plan, f"Risico {i}-{Monitoring.objects.count()}", 5, 4, 1 + i % 5, 1 + i % 5
+            )
+            risk.prioritised = True
+            risk.save()
+            link_action(risk, f"Actie {risk.pk}", status="afgerond" if i % 2 else "lopend")
+            Monitoring.objects.create(
+                organisation=org_a.org,
+                plan=dd_plan,
+                kind="bezoek",
+                supplier=supplier,
+                date=date(2025, 8, 1 + i % 28),
+            )
+            grievance(org_a.org, date(2025, 7, 1 + i % 28), date(2025, 8, 1), "ontvangen")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            section = providers.report_section(dd_plan, 2025, 3)
+        return len(captured.captured_queries), section
+
+    add(2)
+    few, _section = queries()
+    add(40)
+    many, section = queries()
+    assert few == many, (few, many)
+    assert many <= 8
+    assert len(section["tables"][1]["rows"]) == providers.REPORT_CAP
+    assert len(section["tables"][2]["rows"]) == providers.REPORT_CAP
+    assert "de eerste 25 van 42" in section["tables"][2]["caption"]
