@@ -48,11 +48,11 @@ def risk_url(risk, name="duediligence:risk"):
     return reverse(name, kwargs=kwargs)
 
 
-def plan_risk(request, pk, item_pk, queryset=None):
-    """(plan, risk) from the URL, or 404."""
+def plan_risk(request, pk, item_pk, joins=None):
+    """(plan, risk) from the URL, or 404. ``joins(queryset)`` adds what the page needs."""
     plan = get_dd_plan(request, pk)
-    queryset = queryset if queryset is not None else Risk.objects.all()
-    risk = get_object_or_404(queryset.for_org(request.organisation).filter(plan=plan), pk=item_pk)
+    risks = Risk.objects.for_org(request.organisation).filter(plan=plan)
+    risk = get_object_or_404(joins(risks) if joins else risks, pk=item_pk)
     risk.plan = plan
     return plan, risk
 
@@ -211,8 +211,7 @@ class RiskDelete(PlanRiskMixin, OrgDeleteView):
 def risk_detail(request, org_slug, pk, item_pk):
     """All of a risk: scores and how its severity comes about, what its involvement asks,
     how many grievances point at it (a count only), its monitoring and its actions."""
-    risks = Risk.objects.with_action_progress().prefetch_related("items", "suppliers")
-    plan, risk = plan_risk(request, pk, item_pk, risks)
+    plan, risk = plan_risk(request, pk, item_pk, joins=detail_joins)
     org = request.organisation
     links = RiskAction.objects.for_org(org).filter(risk=risk).select_related("action")
     monitoring = Monitoring.objects.for_org(org).filter(risks=risk).select_related("supplier")
@@ -229,6 +228,10 @@ def risk_detail(request, org_slug, pk, item_pk):
         "sources": labels(RiskSource, risk.sources),
     }
     return render(request, "duediligence/risk_detail.html", context)
+
+
+def detail_joins(risks):
+    return risks.with_action_progress().prefetch_related("items", "suppliers")
 
 
 def labels(choices, values):
