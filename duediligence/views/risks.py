@@ -145,10 +145,10 @@ class RiskList(PlanRiskMixin, OrgListView):
         context = super().get_context_data(**kwargs)
         counts = Risk.objects.for_org(self.request.organisation).filter(plan=self.plan)
         cell = self.filterset.cell()
-        path = self.request.path
+        here = self.request.path
         svg = heat_map_svg(
             counts.heat_counts(),
-            url_for_cell=lambda s, lh: f"{path}?severity={s}&likelihood={lh}#register",
+            url_for_cell=lambda s, lh: f"{here}?severity={s}&likelihood={lh}#register",
             active=cell,
         )
         return {**context, "heat_map": svg, "cell": cell}
