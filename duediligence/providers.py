@@ -67,7 +67,6 @@ def register():
 
 
 def is_due_diligence(plan):
-
     return plan.method == Method.DUE_DILIGENCE
 
 
@@ -100,7 +99,6 @@ def choice_list(labels, choices, values):
 
 def country_names(codes):
     """Country codes as one label in both languages ("" is "onbekend"), compared by code."""
-
     codes = list(dict.fromkeys(codes))
     if not codes:
         return None
@@ -146,7 +144,6 @@ def snapshot_sections(plan):
 
 
 def _policy_section(plan, labels):
-
     policy = (
         Policy.objects.filter(plan=plan).annotate(latest_version=Max("versions__number")).first()
     )
@@ -217,7 +214,6 @@ def _policy_section(plan, labels):
 
 
 def _department_section(plan, labels):
-
     roles = (
         DepartmentRole.objects.filter(plan=plan).select_related("contact").order_by("department")
     )
@@ -248,7 +244,6 @@ def _department_section(plan, labels):
 
 
 def _item_section(plan, labels):
-
     items = (
         Item.objects.filter(plan=plan).prefetch_related("sources__supplier").order_by("name", "pk")
     )
@@ -294,7 +289,6 @@ def _item_section(plan, labels):
 
 
 def _supplier_section(plan, labels):
-
     rows = [
         {
             "id": f"supplier-{supplier.pk}",
@@ -327,7 +321,6 @@ def _supplier_section(plan, labels):
 
 
 def _downstream_section(plan, labels):
-
     rows = [
         {
             "id": f"downstream-{row.pk}",
@@ -360,7 +353,6 @@ def _downstream_section(plan, labels):
 
 
 def _chain_section(plan, labels):
-
     chain = ChainMap.objects.filter(plan=plan).first()
     figures = Item.objects.filter(plan=plan).completeness()
     g = gettext_lazy
@@ -398,7 +390,6 @@ def _chain_section(plan, labels):
 
 
 def _category(labels, risk):
-
     label = choice_of(labels, RiskCategory, risk.category)
     if label and risk.category == RiskCategory.OTHER and risk.category_other:
         other = risk.category_other
@@ -410,13 +401,11 @@ def _category(labels, risk):
 
 
 def _band(labels, severity):
-
     band = rules.band(severity)
     return snap.linked("band", band, labels(rules.BAND_LABELS[band]))
 
 
 def _risk_section(plan, labels):
-
     rows = [
         {
             "id": f"risk-{risk.pk}",
@@ -467,7 +456,6 @@ def _risk_section(plan, labels):
 
 
 def _risk_action_section(plan, labels):
-
     links = (
         RiskAction.objects.filter(risk__plan=plan)
         .select_related("risk", "action")
@@ -522,7 +510,6 @@ def _progress_text(done, total):
 def _band_table(risks):
     """Risks per severity band: number, prioritised, with actions, actions done / total (one
     query: counted per severity, summed per band here). Also gives the prioritised total."""
-
     per_severity = (
         risks.order_by()
         .values("severity")
@@ -579,7 +566,6 @@ def _band_table(risks):
 
 
 def _prioritised_table(risks, prioritised_total):
-
     involvement = dict(Involvement.choices)
     shown = list(risks.filter(prioritised=True).with_action_progress().by_priority()[:REPORT_CAP])
     caption = _("Risico's met prioriteit en de voortgang van hun acties")
@@ -612,7 +598,6 @@ def _prioritised_table(risks, prioritised_total):
 
 
 def _monitoring_table(plan, year, quarter, label):
-
     activities = (
         Monitoring.objects.filter(plan=plan)
         .in_quarter(year, quarter)
@@ -655,7 +640,6 @@ def grievance_figures(organisation_id, start, as_of):
     (those received up to ``as_of``, as they stand now), received from ``start`` to
     ``as_of``, responded in that period within or after the deadline, and open past the
     deadline on ``as_of``."""
-
     answered = Q(responded_on__gte=start, responded_on__lte=as_of)
     waiting = Q(responded_on__isnull=True, status__in=AWAITING_RESPONSE) | Q(responded_on__gt=as_of)
     return (
@@ -675,7 +659,6 @@ def grievance_figures(organisation_id, start, as_of):
 
 
 def _grievance_tables(plan, year, quarter, label):
-
     start = date(year, 3 * (quarter - 1) + 1, 1)
     as_of = min(timezone.localdate(), quarter_end(year, quarter))
     figures = grievance_figures(plan.organisation_id, start, as_of)
@@ -748,7 +731,6 @@ def dashboard_card(request):
     highly severe risks have no action yet, and the organisation's grievances that wait past
     their deadline (a count: everyone in the organisation may see counts). Three queries,
     whatever the number of plans, risks or grievances."""
-
     org = request.organisation
     plans = list(
         Plan.objects.for_org(org)
@@ -878,7 +860,6 @@ CONTENT_FIELDS = {
 
 
 def _plans_of_items(item_ids):
-
     item_ids = {pk for pk in item_ids if pk}
     if not item_ids:
         return set()
@@ -888,7 +869,6 @@ def _plans_of_items(item_ids):
 def on_history_record(sender, instance, history_instance, **kwargs):
     """simple-history recorded a change of a due-diligence row: if a field the snapshot shows
     changed, its plan (both plans, when it moved) goes back to concept."""
-
     name = type(instance).__name__
     fields = CONTENT_FIELDS.get(name)
     if fields is None:
@@ -911,7 +891,6 @@ def on_history_record(sender, instance, history_instance, **kwargs):
 def _current_user():
     """The signed-in user of the request being handled (simple-history's middleware keeps
     the request), for rows without a history of their own."""
-
     request = getattr(HistoricalRecords.context, "request", None)
     user = getattr(request, "user", None)
     return user if getattr(user, "is_authenticated", False) else None
@@ -920,7 +899,6 @@ def _current_user():
 def on_link_change(sender, instance, **kwargs):
     """A risk's action (or its partners) or a new policy version was saved or deleted: rows
     without a history of their own that the snapshot shows."""
-
     if isinstance(instance, PolicyVersion):
         plans = Policy.objects.filter(pk=instance.policy_id)
     else:
@@ -930,7 +908,6 @@ def on_link_change(sender, instance, **kwargs):
 
 def on_partners_change(sender, instance, action, reverse, pk_set, **kwargs):
     """The partners of a risk's action changed (from either side of the link)."""
-
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
@@ -941,7 +918,6 @@ def on_partners_change(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect_content_signals():
-
     for name in CONTENT_FIELDS:
         model = getattr(models, name)
         post_create_historical_record.connect(
