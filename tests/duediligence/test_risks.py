@@ -700,3 +700,17 @@ def test_edit_form_shows_the_stored_choices(org_a, dd_plan, client_for):
     assert re.search(r'value="migranten"[^>]*checked', text)
     assert re.search(r'value="media"[^>]*checked', text)
     assert re.search(rf'<option value="{cocoa.pk}"[^>]*selected', text)
+
+
+def test_register_and_heat_map_hold_only_this_plans_risks(org_a, dd_plan, dd_plan_b, client_for):
+    from tests.factories import PlanFactory
+
+    other = PlanFactory(organisation=org_a.org, method="due_diligence")
+    make_risk(dd_plan, title="Van dit plan", likelihood=1)
+    make_risk(other, title="Van een ander plan", likelihood=5)
+    make_risk(dd_plan_b, title="Van organisatie B", likelihood=5)
+    response = client_for(org_a.viewer).get(plan_url("duediligence:risks", dd_plan))
+    assert register_titles(response) == ["Van dit plan"]
+    text = page(response)
+    assert "1 risico naar ernst" in text  # the heat map's description counts one risk
+    assert "waarschijnlijkheid 5" not in text.split("<desc>")[1].split("</desc>")[0]
