@@ -79,6 +79,58 @@ ORG_PAGES = {
     "plans:action_history": {"pk": "action"},
     "plans:goal_history": {"pk": "goal"},
     "duediligence:index": {},
+    "duediligence:overview": {"pk": "dd_plan"},
+    "duediligence:policy": {"pk": "dd_plan"},
+    "duediligence:policy_edit": {"pk": "dd_plan"},
+    "duediligence:policy_version_create": {"pk": "dd_plan"},
+    "duediligence:department_create": {"pk": "dd_plan"},
+    "duediligence:department_update": {"pk": "dd_plan", "item_pk": "dd_department"},
+    "duediligence:department_delete": {"pk": "dd_plan", "item_pk": "dd_department"},
+    "duediligence:chain": {"pk": "dd_plan"},
+    "duediligence:chain_map": {"pk": "dd_plan"},
+    "duediligence:chain_import": {"pk": "dd_plan"},
+    "duediligence:item": {"pk": "dd_plan", "row_pk": "dd_item"},
+    "duediligence:item_create": {"pk": "dd_plan"},
+    "duediligence:item_update": {"pk": "dd_plan", "row_pk": "dd_item"},
+    "duediligence:item_delete": {"pk": "dd_plan", "row_pk": "dd_item"},
+    "duediligence:sourcing_create": {"pk": "dd_plan", "row_pk": "dd_item"},
+    "duediligence:sourcing_update": {"pk": "dd_plan", "row_pk": "dd_sourcing"},
+    "duediligence:sourcing_delete": {"pk": "dd_plan", "row_pk": "dd_sourcing"},
+    "duediligence:suppliers": {"pk": "dd_plan"},
+    "duediligence:supplier_create": {"pk": "dd_plan"},
+    "duediligence:supplier_update": {"pk": "dd_plan", "row_pk": "dd_supplier"},
+    "duediligence:supplier_delete": {"pk": "dd_plan", "row_pk": "dd_supplier"},
+    "duediligence:downstream": {"pk": "dd_plan"},
+    "duediligence:downstream_create": {"pk": "dd_plan"},
+    "duediligence:downstream_update": {"pk": "dd_plan", "row_pk": "dd_downstream"},
+    "duediligence:downstream_delete": {"pk": "dd_plan", "row_pk": "dd_downstream"},
+    "duediligence:risks": {"pk": "dd_plan"},
+    "duediligence:risk_create": {"pk": "dd_plan"},
+    "duediligence:risk": {"pk": "dd_plan", "item_pk": "dd_risk"},
+    "duediligence:risk_edit": {"pk": "dd_plan", "item_pk": "dd_risk"},
+    "duediligence:risk_delete": {"pk": "dd_plan", "item_pk": "dd_risk"},
+    "duediligence:risk_action_create": {"pk": "dd_plan", "item_pk": "dd_risk"},
+    "duediligence:risk_action_link": {"pk": "dd_plan", "item_pk": "dd_risk"},
+    "duediligence:risk_action_edit": {
+        "pk": "dd_plan",
+        "item_pk": "dd_risk",
+        "link_pk": "dd_risk_action",
+    },
+    "duediligence:monitoring": {"pk": "dd_plan"},
+    "duediligence:monitoring_create": {"pk": "dd_plan"},
+    "duediligence:monitoring_detail": {"pk": "dd_monitoring"},
+    "duediligence:monitoring_edit": {"pk": "dd_monitoring"},
+    "duediligence:monitoring_delete": {"pk": "dd_monitoring"},
+    "duediligence:communication": {"pk": "dd_plan"},
+    "duediligence:communication_create": {"pk": "dd_plan"},
+    "duediligence:communication_update": {"pk": "dd_plan", "item_pk": "dd_communication"},
+    "duediligence:communication_delete": {"pk": "dd_plan", "item_pk": "dd_communication"},
+    "duediligence:mechanism": {},
+    "duediligence:grievances": {},
+    "duediligence:grievance_create": {},
+    "duediligence:grievance": {"pk": "dd_grievance"},
+    "duediligence:grievance_edit": {"pk": "dd_grievance"},
+    "duediligence:evidence_delete": {"pk": "dd_evidence"},
     "procurement:index": {},
     "members": {},
     "invite": {},
@@ -158,6 +210,12 @@ NOT_A_PAGE = {
     "reports:download": "a file download (the PDF)",
     "reports:retry": "POST only (the buttons sit on the report list and the report page)",
     "reports:version": "POST only (the form sits on the approved version's page)",
+    "duediligence:chain_import_template": "a file download (the xlsx template)",
+    "duediligence:evidence": "a file download (an evidence file)",
+    "duediligence:policy_version_evidence": "POST only (the form sits on the policy page)",
+    "duediligence:grievance_evidence": "POST only (the form sits on the grievance page)",
+    "duediligence:monitoring_cap": "POST only (the form sits on the monitoring activity's page)",
+    "duediligence:risk_action_unlink": "POST only (the button sits on the risk page)",
 }
 
 LONG_WORD = "Ketenverantwoordelijkheidsmanagementsysteemimplementatietraject"
@@ -516,6 +574,7 @@ def build_plan_contents(org_a, plan, themes, kpis, former_member):
     goal.target_value = Decimal("12345678.9")
     goal.save()
     actions[1].delete()
+    dd_data = build_due_diligence(org_a, dd_plan)
     approval.submit_plan(dd_plan, org_a.member, Role.MEMBER)
     mail.outbox.clear()  # their notification mails; the invitations below read the outbox
     return {
@@ -523,10 +582,92 @@ def build_plan_contents(org_a, plan, themes, kpis, former_member):
         "goal": goal.pk,
         "action": actions[15].pk,  # late, with a long title, in the goal
         "mission_version": mission_vision.versions.order_by("-number").first().number,
+        **dd_data,
         "dd_plan": dd_plan.pk,
         "dd_step": dd_plan.steps.order_by("-step__order").first().pk,
         "mvoi_plan": mvoi_plan.pk,
         "mvoi_step": mvoi_plan.steps.order_by("step__order").first().pk,
+    }
+
+
+def build_due_diligence(org_a, plan):
+    """The due-diligence plan filled in every part, with long names; the admin handles
+    grievances (so the register shows its rows, not only the counts)."""
+    from duediligence import evidence
+    from duediligence.models import (
+        Communication,
+        DepartmentRole,
+        Downstream,
+        Grievance,
+        GrievanceMechanism,
+        Monitoring,
+        Sourcing,
+    )
+    from mvo.models import Membership
+    from tests.duediligence.content_builders import build_dd_content
+
+    org, admin = org_a.org, org_a.admin
+    Membership.objects.filter(user=admin, organisation=org).update(handles_grievances=True)
+    content = build_dd_content(plan, admin)
+    supplier, item, risk = content["suppliers"][0], content["items"][0], content["risks"][0]
+    supplier.name = f"{LONG_WORD} Coöperatie van kleine boeren"
+    supplier.save()
+    item.name = f"Cacaobonen uit het {LONG_WORD}"
+    item.save()
+    risk.title = f"Kinderarbeid in het {LONG_WORD} bij toeleveranciers"
+    risk.description = f"Kinderen werken mee tijdens de oogst. {LONG_WORD}. " * 4
+    risk.save()
+    monitoring = Monitoring.objects.create(
+        organisation=org,
+        plan=plan,
+        kind="audit",
+        audit_scheme="smeta",
+        supplier=supplier,
+        date=timezone.localdate() - timedelta(days=20),
+        findings=f"Geen leeftijdscontrole bij inhuur. {LONG_WORD}. " * 3,
+        effectiveness="deels",
+    )
+    monitoring.risks.set([risk])
+    upload = io.BytesIO(b"%PDF-1.4 auditrapport")
+    upload.name = f"auditrapport-{LONG_WORD}.pdf"
+    upload.size = len(upload.getvalue())
+    proof = evidence.attach(upload, user=admin, monitoring=monitoring)
+    communication = Communication.objects.create(
+        organisation=org,
+        plan=plan,
+        date=timezone.localdate() - timedelta(days=5),
+        audience="extern",
+        channel="website",
+        subject=f"Wat we deden tegen kinderarbeid: {LONG_WORD}",
+        dilemmas_shared=True,
+        dilemmas=f"Stoppen met een leverancier raakt juist de boeren. {LONG_WORD}. " * 2,
+        link="https://www.voorbeeld.example/" + "ketenverantwoordelijkheid/" * 4,
+    )
+    department = DepartmentRole.objects.get(plan=plan, department="inkoop")
+    department.responsibilities = f"Vraagt elke leverancier om de gedragscode. {LONG_WORD}. " * 3
+    department.save()
+    GrievanceMechanism.objects.create(organisation=org, criteria=["bekend", "toegankelijk"])
+    grievance = Grievance.objects.create(
+        organisation=org,
+        channel="formulier",
+        complainant_type="ketenwerker",
+        description=f"Op de plantage werken kinderen. {LONG_WORD}. " * 5,
+        risk=risk,
+        supplier=supplier,
+        response_due=timezone.localdate() - timedelta(days=2),
+    )
+    return {
+        "dd_department": department.pk,
+        "dd_item": item.pk,
+        "dd_sourcing": Sourcing.objects.filter(item=item).first().pk,
+        "dd_supplier": supplier.pk,
+        "dd_downstream": Downstream.objects.filter(plan=plan).first().pk,
+        "dd_risk": risk.pk,
+        "dd_risk_action": risk.action_links.first().pk,
+        "dd_monitoring": monitoring.pk,
+        "dd_communication": communication.pk,
+        "dd_grievance": grievance.pk,
+        "dd_evidence": proof.pk,
     }
 
 
