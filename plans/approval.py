@@ -15,6 +15,8 @@ function runs in one transaction with the plan row locked, and raises ``Refused`
 message for the user when the move is not allowed.
 """
 
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -318,11 +320,26 @@ def approve_plan(plan, user, role, comment="", fingerprint=None):
     return version
 
 
+# Plans being deleted right now: deleting a plan deletes its actions (and a higher app's
+# rows) first, and each of those deletions is a content change of a plan that is about to
+# go; recording it would leave a timeline row pointing at a deleted plan.
+_deleting = ContextVar("plans_being_deleted", default=frozenset())
+
+
+def plan_deleting(sender, instance, **kwargs):
+    """pre_delete of a Plan: its own cascade is no change to record."""
+    _deleting.set(_deleting.get() | {instance.pk})
+
+
+def plan_deleted(sender, instance, **kwargs):
+    _deleting.set(_deleting.get() - {instance.pk})
+
+
 def content_changed(plan_ids, user=None):
     """The content of these plans changed: a submitted, returned or approved plan becomes a
     concept again (a new version to approve), recorded in its timeline. Call it inside the
     transaction of the change; it is a no-op for plans that are concept already."""
-    plan_ids = {pk for pk in plan_ids if pk}
+    plan_ids = {pk for pk in plan_ids if pk} - _deleting.get()
     if not plan_ids:
         return 0
     moved = 0

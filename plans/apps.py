@@ -53,6 +53,9 @@ class PlansConfig(AppConfig):
             post_delete.connect(
                 history.record_emptied_links, sender=model, dispatch_uid=f"links-{model}"
             )
+        # Deleting a plan cascades to its actions: no "changed" record for the plan itself.
+        pre_delete.connect(approval.plan_deleting, sender=Plan, dispatch_uid="plan-deleting")
+        post_delete.connect(approval.plan_deleted, sender=Plan, dispatch_uid="plan-deleted")
         for model in (Kpi, Target):
             pre_delete.connect(
                 approval.remember_plans, sender=model, dispatch_uid=f"plans-of-{model.__name__}"
