@@ -25,7 +25,8 @@ def save_risk(form, user):
     """Save a risk form (the risk with its items and suppliers) or nothing."""
     with transaction.atomic():
         risk = form.save()
-        approval.content_changed({risk.plan_id}, user)
+        if form.has_changed():  # saving an unchanged form keeps the approval
+            approval.content_changed({risk.plan_id}, user)
     return risk
 
 

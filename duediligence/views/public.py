@@ -6,14 +6,15 @@ published, and nothing of any complaint but the one whose code was typed in: its
 dates and the message for the complainant, never the description.
 
 An organisation that does not exist and one whose form is closed get the same "not available"
-page. Each client (by IP address, see ``client_key``) may file a few complaints and look up a
-few codes per hour per organisation; beyond that it gets a 429 page. Form fields are checked
+page; the status look-up stays open after the form closes, so whoever filed a complaint can
+still follow it. Each client (by IP address, see ``client_key``) may file a few complaints
+and look up a few codes per hour per organisation; beyond that it gets a 429 page. Form fields are checked
 in the forms; the writes are in ``duediligence.grievances``.
 """
 
 import hashlib
 import secrets
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -88,19 +89,21 @@ def chosen_language(request):
     return code if code in dict(settings.LANGUAGES) else translation.get_language()
 
 
-def public_page(view):
-    """Resolve the open intake of ``public_slug`` (or the 'not available' page), pick the
-    language (``?lang=en``) and never let a browser or proxy keep the answer."""
+def public_page(view, open_only=True):
+    """Resolve the open intake of ``public_slug`` (or the 'not available' page; with
+    ``open_only=False`` any mechanism of the organisation), pick the language (``?lang=en``)
+    and never let a browser or proxy keep the answer."""
 
     @wraps(view)
     def wrapped(request, public_slug):
         language = chosen_language(request)
         with translation.override(language):
-            mechanism = (
-                GrievanceMechanism.objects.select_related("organisation")
-                .filter(organisation__slug=public_slug, intake_open=True)
-                .first()
+            mechanisms = GrievanceMechanism.objects.select_related("organisation").filter(
+                organisation__slug=public_slug
             )
+            if open_only:
+                mechanisms = mechanisms.filter(intake_open=True)
+            mechanism = mechanisms.first()
             if mechanism is None:
                 response = render(request, "duediligence/public/closed.html", status=404)
             else:
@@ -173,7 +176,7 @@ def find_by_code(organisation, code):
 
 
 @require_http_methods(["GET", "POST"])
-@public_page
+@partial(public_page, open_only=False)
 def status(request, mechanism, page):
     """Type the code, see that one complaint's status; the code travels in the POST body,
     never in an address."""

@@ -214,7 +214,17 @@ def test_unknown_closed_and_unconfigured_organisations_look_the_same(org_a, org_
     posted = file(Client(), org_a.org)
     assert posted.status_code == 404
     assert not Grievance.objects.exists()
-    assert Client().post(status_url(org_a.org), {"code": "AAAA"}).status_code == 404
+    assert Client().post(status_url(org_b.org), {"code": "AAAA"}).status_code == 404
+
+
+def test_after_the_form_closes_a_complainant_can_still_follow_the_complaint(org_a, intake):
+    code = code_in(file(Client(), org_a.org))
+    intake.intake_open = False
+    intake.save()
+    assert Client().get(form_url(org_a.org)).status_code == 404
+    response = Client().post(status_url(org_a.org), {"code": code}, REMOTE_ADDR="10.0.0.9")
+    assert response.status_code == 200
+    assert "Ontvangen" in response.content.decode()
 
 
 # --- Throttling ------------------------------------------------------------------------
