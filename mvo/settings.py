@@ -142,6 +142,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "mvo.forms.login_identifier"
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IP_HEADERS", default=["REMOTE_ADDR"])
 
+# The public grievance form (/meld/<slug>/): per client and organisation per hour. The client
+# is its address in the first of these headers that is set (default: as the login throttling).
+GRIEVANCE_INTAKE_PER_HOUR = env.int("GRIEVANCE_INTAKE_PER_HOUR", default=5)
+GRIEVANCE_LOOKUPS_PER_HOUR = env.int("GRIEVANCE_LOOKUPS_PER_HOUR", default=20)
+GRIEVANCE_CLIENT_IP_HEADERS = env.list("GRIEVANCE_CLIENT_IP_HEADERS", default=[])
+
 # Invitations: a signed link, valid this many days, usable once.
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=7)
 
