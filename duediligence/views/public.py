@@ -8,8 +8,8 @@ dates and the message for the complainant, never the description.
 An organisation that does not exist and one whose form is closed get the same "not available"
 page; the status look-up stays open after the form closes, so whoever filed a complaint can
 still follow it. Each client (by IP address, see ``client_key``) may file a few complaints
-and look up a few codes per hour per organisation; beyond that it gets a 429 page. Form fields are checked
-in the forms; the writes are in ``duediligence.grievances``.
+and look up a few codes per hour per organisation; beyond that it gets a 429 page. Form
+fields are checked in the forms; the writes are in ``duediligence.grievances``.
 """
 
 import hashlib
