@@ -38,6 +38,4 @@ def handler(org_a):
 
 
 def make_handler(user, organisation):
-    Membership.objects.filter(user=user, organisation=organisation).update(
-        handles_grievances=True
-    )
+    Membership.objects.filter(user=user, organisation=organisation).update(handles_grievances=True)
