@@ -301,7 +301,7 @@ class Item(OrgScopedModel, Versioned):
         return self.name
 
 
-class Sourcing(OrgScopedModel):
+class Sourcing(OrgScopedModel, Versioned):
     """One link of an item's chain: bought from this supplier (or an unknown one), coming
     from this origin country (or an unknown one)."""
 

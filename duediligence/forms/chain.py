@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from mvo.forms import OrgModelForm
 from mvo.spreadsheet import ImportFileError
 from mvo.validation import browser_limits
+from mvo.versioning import VersionedModelForm
 
 from .. import chain_import, countries
 from ..models import ChainMap, Downstream, Item, ItemKind, Sourcing, Supplier
@@ -119,9 +120,9 @@ class SupplierChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({countries.name(obj.country)})"
 
 
-class SourcingForm(forms.ModelForm):
-    """One link of an item's chain: its supplier (of the same plan) and origin country.
-    Sourcing rows carry no version field, so this form is a plain ModelForm."""
+class SourcingForm(VersionedModelForm):
+    """One link of an item's chain: its supplier (of the same plan) and origin country; two
+    people editing the same row are told, not overwritten (mvo.versioning)."""
 
     supplier = SupplierChoiceField(
         label=_("Leverancier"),

@@ -276,6 +276,17 @@ def test_an_edit_conflict_is_told_not_overwritten(chain, org_a, client_for):
     assert Item.objects.get(pk=chain.item.pk).name == "Ander"
 
 
+def test_an_edit_conflict_on_a_sourcing_row_is_told(chain, org_a, client_for):
+    client = client_for(org_a.member)
+    path = url("sourcing_update", chain.plan, row_pk=chain.link.pk)
+    stale = {"supplier": "", "origin_country": "GH", "version": chain.link.version}
+    Sourcing.objects.filter(pk=chain.link.pk).update(version=chain.link.version + 1)
+    response = client.post(path, stale)
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit intussen gewijzigd" in text(response)
+    assert Sourcing.objects.get(pk=chain.link.pk).origin_country == "CI"
+
+
 def test_a_supplier_in_use_is_not_deleted(chain, org_a, client_for):
     client = client_for(org_a.member)
     path = url("supplier_delete", chain.plan, row_pk=chain.supplier.pk)
