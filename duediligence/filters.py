@@ -84,8 +84,14 @@ class RiskFilter(django_filters.FilterSet):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         organisation = plan.organisation_id
-        self.filters["item"].queryset = Item.objects.for_org(organisation).filter(plan=plan)
-        self.filters["supplier"].queryset = Supplier.objects.for_org(organisation).filter(plan=plan)
+        # Only what some risk of the plan names: a chain of thousands of items and suppliers
+        # would otherwise make two drop-downs of thousands of options above the register.
+        self.filters["item"].queryset = (
+            Item.objects.for_org(organisation).filter(plan=plan, risks__isnull=False).distinct()
+        )
+        self.filters["supplier"].queryset = (
+            Supplier.objects.for_org(organisation).filter(plan=plan, risks__isnull=False).distinct()
+        )
         self.filters["country"].extra["choices"] = countries.choices()[1:]
 
     def filter_band(self, queryset, name, value):

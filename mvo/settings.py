@@ -79,6 +79,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "mvo.urls"
 WSGI_APPLICATION = "mvo.wsgi.application"
 
+# Django's form renderer with a faster <select> (mvo/forms_renderer.py).
+FORM_RENDERER = "mvo.forms_renderer.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

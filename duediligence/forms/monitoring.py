@@ -213,6 +213,9 @@ class MonitoringFilter(django_filters.FilterSet):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["supplier"].queryset = Supplier.objects.for_org(plan.organisation).filter(
-            plan=plan
+        # Only suppliers that have been monitored: the list stays short in a large chain.
+        self.filters["supplier"].queryset = (
+            Supplier.objects.for_org(plan.organisation)
+            .filter(plan=plan, monitoring__isnull=False)
+            .distinct()
         )
