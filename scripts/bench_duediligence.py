@@ -48,9 +48,7 @@ def build(scale):
 
     org = Organisation.objects.create(name="Bench ketenbedrijf", slug="bench-dd")
     user = User.objects.create_user("ketenlid@bench.example", "bench-wachtwoord")
-    Membership.objects.create(
-        user=user, organisation=org, role=Role.ADMIN, handles_grievances=True
-    )
+    Membership.objects.create(user=user, organisation=org, role=Role.ADMIN, handles_grievances=True)
     plan = Plan.objects.create(
         organisation=org,
         title="Due diligence bench",
