@@ -162,6 +162,18 @@ SHEET_MESSAGES = spreadsheet.SheetMessages(
 )
 
 
+# The template's example rows carry this in front of their names; rows named so are skipped,
+# so importing the template as downloaded never changes real rows of the same name.
+EXAMPLE_PREFIX = "Voorbeeld: "
+
+
+def is_example(row):
+    name = row.values.get("naam")
+    return isinstance(name, str) and name.strip().casefold().startswith(
+        EXAMPLE_PREFIX.strip().casefold()
+    )
+
+
 @dataclass
 class ChainFile:
     """The rows of both sheets (either may be empty)."""
@@ -203,6 +215,18 @@ def read_file(uploaded):
     if not found[SUPPLIER_SHEET] and not found[ITEM_SHEET]:
         raise ImportFileError(
             _("Het bestand heeft kolomnamen maar geen leveranciers of producten eronder.")
+        )
+    examples = 0
+    for sheet in (SUPPLIER_SHEET, ITEM_SHEET):
+        rows = found[sheet]
+        found[sheet] = [row for row in rows if not is_example(row)]
+        examples += len(rows) - len(found[sheet])
+    if examples and not found[SUPPLIER_SHEET] and not found[ITEM_SHEET]:
+        raise ImportFileError(
+            _(
+                "Het bestand bevat alleen de voorbeeldrijen van het sjabloon. Zet uw eigen "
+                "leveranciers en producten eronder en lees het opnieuw in."
+            )
         )
     return ChainFile(suppliers=found[SUPPLIER_SHEET], items=found[ITEM_SHEET])
 
@@ -473,6 +497,8 @@ def template_bytes():
             sheet.write_string(0, index, column.key, bold)
             sheet.set_column(index, index, max(16, len(column.key) + 4))
             for row, value in enumerate(column.examples, start=1):
+                if column.key in ("naam", "leverancier") and value:
+                    value = EXAMPLE_PREFIX + value
                 if isinstance(value, Decimal):
                     sheet.write_number(row, index, value, money)
                 elif isinstance(value, int):
@@ -513,7 +539,10 @@ def template_bytes():
             "rows": number_format(MAX_ROWS, force_grouping=True),
             "mb": MAX_FILE_BYTES // (1024 * 1024),
         },
-        _("Vervang of verwijder de voorbeeldrijen voordat u het bestand inleest."),
+        _(
+            "Rijen waarvan de naam met ‘Voorbeeld:’ begint, slaat Koers over: zo verandert het "
+            "sjabloon zoals het is niets aan uw plan. Zet uw eigen rijen eronder of in hun plaats."
+        ),
     ]
     for offset, line in enumerate(general):
         notes.write_string(row + offset, 0, line)

@@ -259,7 +259,7 @@ class ItemQuerySet(OrgScopedQuerySet):
 
     def completeness(self):
         """{"items", "with_supplier", "with_origin", "supplier_pct", "origin_pct"}, counted
-        in the database."""
+        in the database. Percentages are rounded down: a map with a gap never shows 100 %."""
         figures = self.with_chain_flags().aggregate(
             items=Count("pk"),
             with_supplier=Count("pk", filter=Q(has_supplier=True)),
@@ -267,7 +267,7 @@ class ItemQuerySet(OrgScopedQuerySet):
         )
         total = figures["items"]
         for key in ("supplier", "origin"):
-            figures[f"{key}_pct"] = round(100 * figures[f"with_{key}"] / total) if total else None
+            figures[f"{key}_pct"] = 100 * figures[f"with_{key}"] // total if total else None
         return figures
 
 

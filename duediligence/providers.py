@@ -7,6 +7,7 @@ Everything here reads with a fixed number of queries, whatever the number of ris
 suppliers: lists come with their joins (select/prefetch related), figures are aggregates.
 """
 
+from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count, F, Max, Q, Window
@@ -48,6 +49,7 @@ from .models import (
     RiskArea,
     RiskCategory,
     RiskNature,
+    Sourcing,
     Supplier,
 )
 
@@ -243,13 +245,25 @@ def _department_section(plan, labels):
     )
 
 
+def grouped(rows, key):
+    """{key value: [row, ...]} of one query's rows. The sections read a whole plan's links
+    with one join filtered on the plan instead of prefetch_related, whose list of thousands of
+    ids SQLite refuses ("Expression tree is too large")."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    return groups
+
+
 def _item_section(plan, labels):
-    items = (
-        Item.objects.filter(plan=plan).prefetch_related("sources__supplier").order_by("name", "pk")
+    items = Item.objects.filter(plan=plan).order_by("name", "pk")
+    sources_of = grouped(
+        Sourcing.objects.filter(item__plan=plan).select_related("supplier").order_by("pk"),
+        "item_id",
     )
     rows = []
     for item in items:
-        sources = list(item.sources.all())
+        sources = sources_of[item.pk]
         rows.append(
             {
                 "id": f"item-{item.pk}",
@@ -456,10 +470,15 @@ def _risk_section(plan, labels):
 
 
 def _risk_action_section(plan, labels):
+    partners_of = grouped(
+        RiskAction.partners.through.objects.filter(riskaction__risk__plan=plan).select_related(
+            "supplier"
+        ),
+        "riskaction_id",
+    )
     links = (
         RiskAction.objects.filter(risk__plan=plan)
         .select_related("risk", "action")
-        .prefetch_related("partners")
         .order_by(
             "-risk__severity", "-risk__likelihood", "risk__title", "risk_id", "action__title", "pk"
         )
@@ -472,7 +491,10 @@ def _risk_action_section(plan, labels):
                 "risk": snap.linked("risk", link.risk_id, snap.same(link.risk.title)),
                 "action": snap.linked("action", link.action_id, snap.same(link.action.title)),
                 "partners": names_of(
-                    "suppliers", sorted(link.partners.all(), key=lambda s: (s.name, s.pk))
+                    "suppliers",
+                    sorted(
+                        (row.supplier for row in partners_of[link.pk]), key=lambda s: (s.name, s.pk)
+                    ),
                 ),
                 "partner_notes": snap.plain(link.partner_notes),
                 "status": choice_of(labels, ActionStatus, link.action.status),

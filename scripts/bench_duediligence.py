@@ -204,6 +204,9 @@ def main():
             "login (reference)": reverse("login"),
             "dashboard": reverse("reports:dashboard", kwargs={"org_slug": org.slug}),
             "plan page": reverse("plans:detail", kwargs={"org_slug": org.slug, "pk": plan.pk}),
+            "approval page": reverse(
+                "plans:approval", kwargs={"org_slug": org.slug, "pk": plan.pk}
+            ),
             "loop overview": url("overview", pk=plan.pk),
             "policy": url("policy", pk=plan.pk),
             "chain (items)": url("chain", pk=plan.pk),

@@ -403,9 +403,21 @@ def test_the_template_downloads_opens_and_imports_cleanly(dd_plan, org_a, import
     assert '"ja,nee"' in yes_no
     explained = [row[0] for row in book["Uitleg"].iter_rows(values_only=True)]
     assert "land van herkomst" in explained and "gedragscode" in explained
-    response = client.post(
+    # As downloaded: only the example rows, which are skipped, so nothing changes.
+    as_downloaded = client.post(
         import_url, {"file": upload(response.content, "koers-keten-sjabloon.xlsx")}
     )
+    assert "alleen de voorbeeldrijen" in text(as_downloaded)
+    assert not Supplier.objects.exists() and not Item.objects.exists()
+    # Once the person makes the example rows their own (the names without "Voorbeeld: "):
+    for sheet in (book["Leveranciers"], book["Producten"]):
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("Voorbeeld: "):
+                    cell.value = cell.value.removeprefix("Voorbeeld: ")
+    own = io.BytesIO()
+    book.save(own)
+    response = client.post(import_url, {"file": upload(own.getvalue(), "keten.xlsx")})
     assert response.status_code == 302, text(response)
     assert Supplier.objects.count() == 2 and Item.objects.count() == 2
     cocoa = Item.objects.get(name="Cacaobonen")

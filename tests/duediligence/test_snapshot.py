@@ -230,3 +230,38 @@ def test_the_version_pdf_shows_the_due_diligence_sections(dd_plan, org_a, in_pro
         "Programma tegen kinderarbeid",
     ):
         assert expected in text, expected
+
+
+def test_a_chain_of_thousands_of_rows_freezes_without_a_database_error(dd_plan):
+    """The sections read a plan's links with one join, not prefetch_related: SQLite refuses
+    an IN list of more than about a thousand ids ("Expression tree is too large")."""
+    from duediligence.models import Item, RiskAction, Sourcing, Supplier
+    from plans.models import Action
+    from tests.duediligence.content_builders import make_risk
+
+    org = dd_plan.organisation
+    supplier = Supplier.objects.create(organisation=org, plan=dd_plan, name="Groothandel")
+    items = Item.objects.bulk_create(
+        Item(organisation=org, plan=dd_plan, name=f"Product {n}", kind="product")
+        for n in range(1200)
+    )
+    Sourcing.objects.bulk_create(
+        Sourcing(organisation=org, item=item, supplier=supplier, origin_country="CI")
+        for item in items
+    )
+    risk = make_risk(dd_plan, "Kinderarbeid", 5, 3, 4, 3)
+    actions = Action.objects.bulk_create(
+        Action(organisation=org, plan=dd_plan, title=f"Maatregel {n}") for n in range(1200)
+    )
+    links = RiskAction.objects.bulk_create(
+        RiskAction(organisation=org, risk=risk, action=action) for action in actions
+    )
+    RiskAction.partners.through.objects.bulk_create(
+        RiskAction.partners.through(riskaction=link, supplier=supplier) for link in links
+    )
+    data = snapshot.build(dd_plan)
+    sections = {section["key"]: section for section in data["sections"]}
+    assert len(sections["dd_items"]["rows"]) == 1200
+    assert len(sections["dd_risk_actions"]["rows"]) == 1200
+    first = sections["dd_risk_actions"]["rows"][0]["cells"]["partners"]
+    assert "Groothandel" in str(first)
