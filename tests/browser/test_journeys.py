@@ -32,7 +32,7 @@ def test_member_logs_in_switches_organisation_and_language(
     expect(page.get_by_role("heading", name="Organisatie A")).to_be_visible()
 
     # An area that is not built yet says so.
-    page.get_by_role("link", name="Due diligence").click()
+    page.get_by_role("link", name="Inkoop (MVOI)").click()
     expect(page.get_by_text("Nog niet beschikbaar")).to_be_visible()
     assert axe_check(page) == []
 
