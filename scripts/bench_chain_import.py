@@ -84,80 +84,73 @@ def main():
     parser.add_argument("--runs", type=int, default=2)
     args = parser.parse_args()
 
-    import django
+    import throwaway
 
-    django.setup()
+    with throwaway.database() as connection:
+        run(args, connection)
+
+
+def run(args, connection):
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.db import connection, reset_queries
+    from django.db import reset_queries
     from django.test import Client
-    from django.test.utils import (
-        CaptureQueriesContext,
-        setup_test_environment,
-        teardown_test_environment,
-    )
+    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        from duediligence.chain_import import read_file
-        from duediligence.models import Item, Sourcing, Supplier
-        from duediligence.services_chain import describe, import_chain
-        from mvo.models import Membership, Organisation, Role, User
-        from plans.models import Method, Plan
+    from duediligence.chain_import import read_file
+    from duediligence.models import Item, Sourcing, Supplier
+    from duediligence.services_chain import describe, import_chain
+    from mvo.models import Membership, Organisation, Role, User
+    from plans.models import Method, Plan
 
-        org = Organisation.objects.create(name="Bench keten", slug="bench-keten")
-        user = User.objects.create_user("inkoop@bench.example", "bench-wachtwoord")
-        Membership.objects.create(user=user, organisation=org, role=Role.MEMBER)
-        plan = Plan.objects.create(
-            organisation=org,
-            title="Bench",
-            method=Method.DUE_DILIGENCE,
-            start_year=2026,
-            end_year=2027,
-        )
-        content, suppliers = build_file(args.rows)
-        print(
-            f"{args.rows} product rows and {suppliers} supplier rows, "
-            f"xlsx of {len(content) / 1024:.0f} KB"
-        )
+    org = Organisation.objects.create(name="Bench keten", slug="bench-keten")
+    user = User.objects.create_user("inkoop@bench.example", "bench-wachtwoord")
+    Membership.objects.create(user=user, organisation=org, role=Role.MEMBER)
+    plan = Plan.objects.create(
+        organisation=org,
+        title="Bench",
+        method=Method.DUE_DILIGENCE,
+        start_year=2026,
+        end_year=2027,
+    )
+    content, suppliers = build_file(args.rows)
+    print(
+        f"{args.rows} product rows and {suppliers} supplier rows, "
+        f"xlsx of {len(content) / 1024:.0f} KB"
+    )
 
-        for run in range(1, args.runs + 1):
-            content, _suppliers = build_file(args.rows, run)
-            reset_queries()
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                chain_file = read_file(SimpleUploadedFile("keten.xlsx", content))
-                read = time.perf_counter() - started
-                result = import_chain(plan, chain_file, user)
-                total = time.perf_counter() - started
-            print(
-                f"service run {run}: {total:.2f} s (reading the file {read:.2f} s, checking "
-                f"and saving {total - read:.2f} s), {len(queries.captured_queries)} queries; "
-                f"{describe(result)}"
-            )
-
-        client = Client()
-        client.force_login(user)
-        url = reverse("duediligence:chain_import", kwargs={"org_slug": org.slug, "pk": plan.pk})
-        client.get(url)
+    for run in range(1, args.runs + 1):
+        content, _suppliers = build_file(args.rows, run)
+        reset_queries()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            content, _suppliers = build_file(args.rows, args.runs + 1)
-            response = client.post(url, {"file": SimpleUploadedFile("keten.xlsx", content)})
-            elapsed = time.perf_counter() - started
+            chain_file = read_file(SimpleUploadedFile("keten.xlsx", content))
+            read = time.perf_counter() - started
+            result = import_chain(plan, chain_file, user)
+            total = time.perf_counter() - started
         print(
-            f"view (test client): {elapsed:.2f} s, {len(queries.captured_queries)} queries, "
-            f"HTTP {response.status_code}"
+            f"service run {run}: {total:.2f} s (reading the file {read:.2f} s, checking "
+            f"and saving {total - read:.2f} s), {len(queries.captured_queries)} queries; "
+            f"{describe(result)}"
         )
-        print(
-            f"in the plan: {Supplier.objects.count()} suppliers, {Item.objects.count()} items, "
-            f"{Sourcing.objects.count()} sourcing rows; database: {connection.vendor}"
-        )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+
+    client = Client()
+    client.force_login(user)
+    url = reverse("duediligence:chain_import", kwargs={"org_slug": org.slug, "pk": plan.pk})
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        content, _suppliers = build_file(args.rows, args.runs + 1)
+        response = client.post(url, {"file": SimpleUploadedFile("keten.xlsx", content)})
+        elapsed = time.perf_counter() - started
+    print(
+        f"view (test client): {elapsed:.2f} s, {len(queries.captured_queries)} queries, "
+        f"HTTP {response.status_code}"
+    )
+    print(
+        f"in the plan: {Supplier.objects.count()} suppliers, {Item.objects.count()} items, "
+        f"{Sourcing.objects.count()} sourcing rows; database: {connection.vendor}"
+    )
 
 
 if __name__ == "__main__":

@@ -172,85 +172,74 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    import django
+    import throwaway
 
-    django.setup()
-    from django.db import connection
+    with throwaway.database() as connection:
+        run(args, connection)
+
+
+def run(args, connection):
     from django.test import Client
-    from django.test.utils import (
-        CaptureQueriesContext,
-        setup_test_environment,
-        teardown_test_environment,
-    )
+    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        from duediligence import providers
-        from plans import snapshot
+    from duediligence import providers
+    from plans import snapshot
 
-        started = time.perf_counter()
-        org, user, plan, risk, item = build(args.scale)
-        print(f"built the plan in {time.perf_counter() - started:.1f} s ({connection.vendor})")
-        client = Client()
-        client.force_login(user)
+    started = time.perf_counter()
+    org, user, plan, risk, item = build(args.scale)
+    print(f"built the plan in {time.perf_counter() - started:.1f} s ({connection.vendor})")
+    client = Client()
+    client.force_login(user)
 
-        def url(name, **kwargs):
-            return reverse(f"duediligence:{name}", kwargs={"org_slug": org.slug, **kwargs})
+    def url(name, **kwargs):
+        return reverse(f"duediligence:{name}", kwargs={"org_slug": org.slug, **kwargs})
 
-        pages = {
-            "login (reference)": reverse("login"),
-            "dashboard": reverse("reports:dashboard", kwargs={"org_slug": org.slug}),
-            "plan page": reverse("plans:detail", kwargs={"org_slug": org.slug, "pk": plan.pk}),
-            "approval page": reverse(
-                "plans:approval", kwargs={"org_slug": org.slug, "pk": plan.pk}
-            ),
-            "loop overview": url("overview", pk=plan.pk),
-            "policy": url("policy", pk=plan.pk),
-            "chain (items)": url("chain", pk=plan.pk),
-            "chain, origin unknown": url("chain", pk=plan.pk) + "?gap=herkomst",
-            "item": url("item", pk=plan.pk, row_pk=item.pk),
-            "suppliers": url("suppliers", pk=plan.pk),
-            "risk register": url("risks", pk=plan.pk),
-            "risks, one heat-map cell": url("risks", pk=plan.pk) + "?severity=5&likelihood=4",
-            "risk": url("risk", pk=plan.pk, item_pk=risk.pk),
-            "monitoring": url("monitoring", pk=plan.pk),
-            "communication": url("communication", pk=plan.pk),
-            "grievance register": url("grievances"),
-        }
-        client.get(pages["dashboard"])  # the first visit stores the organisation
-        login_ms = None
-        print(f"{'page':28} {'median ms':>9} {'x login':>8} {'queries':>8}")
-        for label, path in pages.items():
-            anonymous = label.startswith("login")
-            requester = Client() if anonymous else client
-            times = []
-            for _ in range(args.runs):
-                with CaptureQueriesContext(connection) as queries:
-                    began = time.perf_counter()
-                    response = requester.get(path)
-                    times.append((time.perf_counter() - began) * 1000)
-                assert response.status_code == 200, (label, response.status_code)
-            median = statistics.median(times)
-            login_ms = login_ms or median
-            print(
-                f"{label:28} {median:9.0f} {median / login_ms:8.1f} "
-                f"{len(queries.captured_queries):8}"
-            )
-        for label, work in (
-            ("approval snapshot", lambda: snapshot.build(plan)),
-            ("report chapter", lambda: providers.report_section(plan, date.today().year, 1)),
-        ):
+    pages = {
+        "login (reference)": reverse("login"),
+        "dashboard": reverse("reports:dashboard", kwargs={"org_slug": org.slug}),
+        "plan page": reverse("plans:detail", kwargs={"org_slug": org.slug, "pk": plan.pk}),
+        "approval page": reverse("plans:approval", kwargs={"org_slug": org.slug, "pk": plan.pk}),
+        "loop overview": url("overview", pk=plan.pk),
+        "policy": url("policy", pk=plan.pk),
+        "chain (items)": url("chain", pk=plan.pk),
+        "chain, origin unknown": url("chain", pk=plan.pk) + "?gap=herkomst",
+        "item": url("item", pk=plan.pk, row_pk=item.pk),
+        "suppliers": url("suppliers", pk=plan.pk),
+        "risk register": url("risks", pk=plan.pk),
+        "risks, one heat-map cell": url("risks", pk=plan.pk) + "?severity=5&likelihood=4",
+        "risk": url("risk", pk=plan.pk, item_pk=risk.pk),
+        "monitoring": url("monitoring", pk=plan.pk),
+        "communication": url("communication", pk=plan.pk),
+        "grievance register": url("grievances"),
+    }
+    client.get(pages["dashboard"])  # the first visit stores the organisation
+    login_ms = None
+    print(f"{'page':28} {'median ms':>9} {'x login':>8} {'queries':>8}")
+    for label, path in pages.items():
+        anonymous = label.startswith("login")
+        requester = Client() if anonymous else client
+        times = []
+        for _ in range(args.runs):
             with CaptureQueriesContext(connection) as queries:
                 began = time.perf_counter()
-                work()
-                elapsed = time.perf_counter() - began
-            print(f"{label:28} {elapsed * 1000:9.0f} ms, {len(queries.captured_queries)} queries")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+                response = requester.get(path)
+                times.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, (label, response.status_code)
+        median = statistics.median(times)
+        login_ms = login_ms or median
+        print(
+            f"{label:28} {median:9.0f} {median / login_ms:8.1f} {len(queries.captured_queries):8}"
+        )
+    for label, work in (
+        ("approval snapshot", lambda: snapshot.build(plan)),
+        ("report chapter", lambda: providers.report_section(plan, date.today().year, 1)),
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            began = time.perf_counter()
+            work()
+            elapsed = time.perf_counter() - began
+        print(f"{label:28} {elapsed * 1000:9.0f} ms, {len(queries.captured_queries)} queries")
 
 
 if __name__ == "__main__":

@@ -77,66 +77,59 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    import django
+    import throwaway
 
-    django.setup()
+    with throwaway.database() as connection:
+        run(args, connection)
+
+
+def run(args, connection):
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment, teardown_test_environment
     from django.urls import reverse
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        from mvo.models import Membership, Organisation, Role, User
-        from plans.importer import read_rows
-        from plans.models import Action, Plan
-        from plans.services import import_actions
-        from themes.models import OrgTheme
+    from mvo.models import Membership, Organisation, Role, User
+    from plans.importer import read_rows
+    from plans.models import Action, Plan
+    from plans.services import import_actions
+    from themes.models import OrgTheme
 
-        org = Organisation.objects.create(name="Bench import", slug="bench-import")
-        people = []
-        for n in range(10):
-            user = User.objects.create_user(f"persoon{n}@bench.example", "bench-wachtwoord")
-            Membership.objects.create(user=user, organisation=org, role=Role.MEMBER)
-            people.append(user)
-        names = [f"Thema {n}" for n in range(12)]
-        OrgTheme.objects.bulk_create(OrgTheme(organisation=org, own_name=name) for name in names)
-        plan = Plan.objects.create(organisation=org, title="Bench", start_year=2026, end_year=2027)
-        content = build_file(args.rows, names, [p.email for p in people])
-        print(f"{args.rows} rows, xlsx of {len(content) / 1024:.0f} KB")
+    org = Organisation.objects.create(name="Bench import", slug="bench-import")
+    people = []
+    for n in range(10):
+        user = User.objects.create_user(f"persoon{n}@bench.example", "bench-wachtwoord")
+        Membership.objects.create(user=user, organisation=org, role=Role.MEMBER)
+        people.append(user)
+    names = [f"Thema {n}" for n in range(12)]
+    OrgTheme.objects.bulk_create(OrgTheme(organisation=org, own_name=name) for name in names)
+    plan = Plan.objects.create(organisation=org, title="Bench", start_year=2026, end_year=2027)
+    content = build_file(args.rows, names, [p.email for p in people])
+    print(f"{args.rows} rows, xlsx of {len(content) / 1024:.0f} KB")
 
-        for run in range(1, args.runs + 1):
-            started = time.perf_counter()
-            rows = read_rows(SimpleUploadedFile("acties.xlsx", content))
-            read = time.perf_counter() - started
-            count = import_actions(plan, rows, people[0])
-            total = time.perf_counter() - started
-            print(
-                f"service run {run}: {count} actions in {total:.2f} s "
-                f"(reading the file {read:.2f} s, checking and saving {total - read:.2f} s)"
-            )
-
-        client = Client()
-        client.force_login(people[0])
-        url = reverse("plans:actions_import", kwargs={"org_slug": org.slug})
-        client.get(url)
-        before = Action.objects.count()
+    for run in range(1, args.runs + 1):
         started = time.perf_counter()
-        response = client.post(
-            url, {"plan": plan.pk, "file": SimpleUploadedFile("acties.xlsx", content)}
-        )
-        elapsed = time.perf_counter() - started
-        added = Action.objects.count() - before
+        rows = read_rows(SimpleUploadedFile("acties.xlsx", content))
+        read = time.perf_counter() - started
+        count = import_actions(plan, rows, people[0])
+        total = time.perf_counter() - started
         print(
-            f"view (test client): {added} actions in {elapsed:.2f} s, HTTP {response.status_code}"
+            f"service run {run}: {count} actions in {total:.2f} s "
+            f"(reading the file {read:.2f} s, checking and saving {total - read:.2f} s)"
         )
-        print(f"database: {connection.vendor}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
+
+    client = Client()
+    client.force_login(people[0])
+    url = reverse("plans:actions_import", kwargs={"org_slug": org.slug})
+    client.get(url)
+    before = Action.objects.count()
+    started = time.perf_counter()
+    response = client.post(
+        url, {"plan": plan.pk, "file": SimpleUploadedFile("acties.xlsx", content)}
+    )
+    elapsed = time.perf_counter() - started
+    added = Action.objects.count() - before
+    print(f"view (test client): {added} actions in {elapsed:.2f} s, HTTP {response.status_code}")
+    print(f"database: {connection.vendor}")
 
 
 if __name__ == "__main__":
