@@ -570,6 +570,21 @@ def encode_quarter(year, quarter):
     return year * 10 + quarter
 
 
+def with_planned_period(row, save_kwargs):
+    """Set ``row.planned_period`` from its planned year and quarter (None without both) and
+    return the save() arguments, with planned_period added to ``update_fields`` when those
+    name the year or quarter. For every row planned per quarter (actions, tenders)."""
+    row.planned_period = (
+        encode_quarter(row.planned_year, row.planned_quarter)
+        if row.planned_year and row.planned_quarter
+        else None
+    )
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is not None and {"planned_year", "planned_quarter"} & set(update_fields):
+        save_kwargs = {**save_kwargs, "update_fields": {*update_fields, "planned_period"}}
+    return save_kwargs
+
+
 class ActionQuerySet(OrgScopedQuerySet):
     def with_related(self):
         """What a list row or board card shows, as columns: plan, goal, theme, responsible."""
@@ -692,15 +707,7 @@ class Action(OrgScopedModel, Versioned):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.planned_period = (
-            encode_quarter(self.planned_year, self.planned_quarter)
-            if self.planned_year and self.planned_quarter
-            else None
-        )
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"planned_year", "planned_quarter"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "planned_period"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_planned_period(self, kwargs))
 
     def clean(self):
         super().clean()

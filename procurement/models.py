@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from mvo.models import OrgScopedModel, OrgScopedQuerySet
 from mvo.versioning import Versioned
-from plans.models import QUARTER_VALIDATORS, YEAR_VALIDATORS, Plan, encode_quarter
+from plans.models import QUARTER_VALIDATORS, YEAR_VALIDATORS, Plan, with_planned_period
 from themes.models import OrgTheme
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -105,7 +105,7 @@ class Tender(OrgScopedModel, Versioned):
     planned_quarter = models.PositiveSmallIntegerField(
         _("startkwartaal"), validators=QUARTER_VALIDATORS
     )
-    planned_period = models.PositiveIntegerField(editable=False, default=0)
+    planned_period = models.PositiveIntegerField(editable=False, null=True)
     promising = models.BooleanField(
         _("kansrijk"), default=True, help_text=_("Ziet het MVOI-team hier kansen?")
     )
@@ -133,11 +133,7 @@ class Tender(OrgScopedModel, Versioned):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.planned_period = encode_quarter(self.planned_year, self.planned_quarter)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"planned_year", "planned_quarter"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "planned_period"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_planned_period(self, kwargs))
 
 
 class Instrument(models.TextChoices):
