@@ -11,7 +11,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST, require_safe
-from django.views.generic import TemplateView
 
 from . import ownership, services
 from .forms import (
@@ -77,17 +76,6 @@ def home(request):
     if len(memberships) == 1:
         return redirect("reports:dashboard", org_slug=memberships[0].organisation.slug)
     return render(request, "mvo/choose_organisation.html", {"memberships": memberships})
-
-
-class ComingSoonView(TemplateView):
-    """An area that is not built yet says so honestly, with no made-up content."""
-
-    template_name = "mvo/coming_soon.html"
-    http_method_names = ["get", "head", "options"]
-    area = ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(area=self.area, **kwargs)
 
 
 @require_safe

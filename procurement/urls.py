@@ -1,10 +1,16 @@
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
+"""URLs under /o/<org_slug>/inkoop/. Each area's views module declares its own
+``urlpatterns``; plan pages take the plan's id as ``pk``."""
 
-from mvo.views import ComingSoonView
+from .views import calendar, cycle, documents, foundation, groups, overview, transfer
 
 app_name = "procurement"
 
 urlpatterns = [
-    path("", ComingSoonView.as_view(area=_("Inkoop (MVOI)")), name="index"),
+    *overview.urlpatterns,
+    *foundation.urlpatterns,
+    *calendar.urlpatterns,
+    *transfer.urlpatterns,
+    *groups.urlpatterns,
+    *cycle.urlpatterns,
+    *documents.urlpatterns,
 ]

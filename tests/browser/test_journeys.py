@@ -31,19 +31,19 @@ def test_member_logs_in_switches_organisation_and_language(
     page.get_by_role("link", name=re.compile("Organisatie A")).click()
     expect(page.get_by_role("heading", name="Organisatie A")).to_be_visible()
 
-    # An area that is not built yet says so.
+    # The MVOI area, its heading in Dutch.
     page.get_by_role("link", name="Inkoop (MVOI)").click()
-    expect(page.get_by_text("Nog niet beschikbaar")).to_be_visible()
+    expect(page.get_by_role("heading", name="Inkoop (MVOI)")).to_be_visible()
     assert axe_check(page) == []
 
     # Switch to English and back to Dutch: the page stays where it was.
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Wissel taal").click()
-    expect(page.get_by_text("Not available yet")).to_be_visible()
+    expect(page.get_by_role("heading", name="Procurement (MVOI)")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.get_by_label("Language").select_option("nl")
     page.get_by_role("button", name="Switch language").click()
-    expect(page.get_by_text("Nog niet beschikbaar")).to_be_visible()
+    expect(page.get_by_role("heading", name="Inkoop (MVOI)")).to_be_visible()
 
 
 def test_admin_invites_colleague_who_joins(page, browser, live_server, org_a, axe_check, log_in):

@@ -51,13 +51,6 @@ def test_navigation_covers_all_areas(org_a, client_for):
     assert len(AREAS) == 8
 
 
-@pytest.mark.parametrize("area", ["inkoop"])
-def test_unbuilt_areas_say_so(area, org_a, client_for):
-    response = client_for(org_a.viewer).get(f"/o/{org_a.org.slug}/{area}/")
-    assert response.status_code == 200
-    assert "Nog niet beschikbaar" in response.content.decode()
-
-
 def test_user_with_two_organisations_switches(org_a, org_b, client_for):
     MembershipFactory(user=org_b.member, organisation=org_a.org, role=Role.VIEWER)
     client = client_for(org_b.member)
