@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from mvo.generic import paginate
@@ -13,6 +14,7 @@ from plans.models import Method, Plan, PlanStep
 
 from .. import rules
 from ..access import get_mvoi_plan
+from ..charts import share_chart
 from ..models import Tender
 from ..share import share_by_year
 
@@ -58,6 +60,14 @@ def overview(request, org_slug, pk):
         "year": year,
         "steps": steps,
         "share": share,
+        "share_svg": share_chart(
+            share,
+            title=_("Aandeel per jaar tegen het doel"),
+            description=_(
+                "Per jaar het werkelijke aandeel kansrijke aanbestedingen met een gekozen thema "
+                "(staaf) tegen het jaardoel (lijn); de tabel geeft dezelfde cijfers."
+            ),
+        ),
         "this_year": next((row for row in share if row["year"] == year), None),
         "figures": calendar_figures(plan, year),
     }
