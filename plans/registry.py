@@ -32,9 +32,14 @@ A provider is registered under a key (the app label) and is called with a plan:
   not see): ``{"title": str, "url": str, "lines": [str], "figure": svg or None}``.
 - ``plan_panels``: ``fn(plan) -> dict or None``: a card on the plan page of the methods the
   provider serves, ``{"title": str, "url": str, "link_label": str, "lines": [str]}``.
+- ``documents``: PDFs of a kind that a higher app owns (MVOI's year plan and evaluation),
+  registered under the report kind (reports.models.ReportKind's value, e.g. ``"jaarplan"``):
+  ``fn(report) -> (template, context)``. reports.rendering renders the template (extending
+  ``reports/pdf/base.html``) in the report's language, through the same pipeline as its own
+  kinds.
 """
 
-KINDS = ("step_links", "snapshot", "report_sections", "dashboard", "plan_panels")
+KINDS = ("step_links", "snapshot", "report_sections", "dashboard", "plan_panels", "documents")
 
 _providers = {kind: {} for kind in KINDS}
 

@@ -19,6 +19,7 @@ ANALYSIS = (_("Spend- en impactanalyse"), "procurement:analysis", False)
 ANCHORING = (_("Borging"), "procurement:anchoring", True)
 YEAR_PLAN = (_("Jaarplanning"), "procurement:year_plan", True)
 EVALUATION = (_("Evaluatie"), "procurement:evaluations", True)
+DOCUMENTS = (_("Jaarplan en evaluatie als PDF"), "procurement:documents", True)
 
 # The plan's navigation, in the order of the seven steps.
 NAV = [
@@ -34,6 +35,7 @@ NAV = [
     ANCHORING,
     YEAR_PLAN,
     EVALUATION,
+    DOCUMENTS,
 ]
 
 STEP_SCREENS = {

@@ -108,6 +108,13 @@ def report_file_name(report, filename):
 class ReportKind(models.TextChoices):
     QUARTERLY = "kwartaal", _("Kwartaalrapportage")
     PLAN_VERSION = "plan", _("Vastgesteld plan")
+    # Documents of one year of an MVOI plan, made by procurement.documents (plans.registry
+    # "documents"): the year plan (jaarplanning and calendar) and the year's evaluation.
+    YEAR_PLAN = "jaarplan", _("Jaarplan")
+    EVALUATION = "evaluatie", _("Evaluatie")
+
+
+YEAR_KINDS = (ReportKind.YEAR_PLAN, ReportKind.EVALUATION)
 
 
 class ReportStatus(models.TextChoices):
@@ -185,7 +192,8 @@ class Report(OrgScopedModel):
             ),
             models.CheckConstraint(
                 condition=Q(kind="plan", version__isnull=False)
-                | Q(kind="kwartaal", year__isnull=False, quarter__gte=1, quarter__lte=4),
+                | Q(kind="kwartaal", year__isnull=False, quarter__gte=1, quarter__lte=4)
+                | Q(kind__in=["jaarplan", "evaluatie"], year__isnull=False, quarter__isnull=True),
                 name="report_kind_fields",
             ),
         ]
@@ -201,6 +209,8 @@ class Report(OrgScopedModel):
     def make_key(kind, plan, *, year=None, quarter=None, version=None, language="nl"):
         if kind == ReportKind.PLAN_VERSION:
             return f"plan:{plan.pk}:v{version.pk}:{language}"
+        if kind in YEAR_KINDS:
+            return f"{kind}:{plan.pk}:{year}:{language}"
         return f"kwartaal:{plan.pk}:{year}-{quarter}:{language}"
 
     @property
@@ -209,6 +219,8 @@ class Report(OrgScopedModel):
 
         if self.kind == ReportKind.PLAN_VERSION:
             return _("versie %(number)s") % {"number": self.version.number}
+        if self.kind in YEAR_KINDS:
+            return str(self.year)
         return period_label(self.year, self.quarter)
 
     @property

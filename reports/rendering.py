@@ -1,8 +1,9 @@
 """From a report row to PDF bytes: the HTML of its kind, then WeasyPrint.
 
 Each kind has a context builder (``CONTEXTS``) and a template extending
-``reports/pdf/base.html``; the shared print stylesheet is ``static/css/report.css``. The PDF
-is PDF/UA-1: tagged, with the document's title and language, charts as figures with their
+``reports/pdf/base.html``; kinds a higher app owns (MVOI's year plan and evaluation) come from
+the ``documents`` provider of plans.registry, which gives both. The shared print stylesheet
+is ``static/css/report.css``. The PDF is PDF/UA-1: tagged, with the document's title and language, charts as figures with their
 SVG title as alternative text.
 
 WeasyPrint fetches nothing from the network: the only resources a report may use are data:
@@ -20,6 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import format_html
 
+from plans import registry
+
 from .models import ReportKind
 
 CONTEXTS = {
@@ -34,12 +37,22 @@ class GoneError(Exception):
     """What the report is about no longer exists."""
 
 
+def document_provider(kind):
+    """The ``documents`` provider of plans.registry for a kind a higher app owns, or None."""
+    return dict(registry.providers("documents")).get(kind)
+
+
 def html_for(report, now=None):
     """The report's final HTML, in the report's language."""
-    module_name, template = CONTEXTS[report.kind]
-    builder = import_module(module_name)
     with translation.override(report.language):
-        context = builder.context(report)
+        if report.kind in CONTEXTS:
+            module_name, template = CONTEXTS[report.kind]
+            context = import_module(module_name).context(report)
+        else:
+            provider = document_provider(report.kind)
+            if provider is None:
+                raise LookupError(f"No document provider for report kind {report.kind!r}.")
+            template, context = provider(report)
         context.setdefault("report", report)
         context.setdefault("generated_at", now or timezone.now())
         context.setdefault("language", report.language)

@@ -28,7 +28,8 @@ from mvo.generic import paginate
 from plans.models import FIRST_YEAR, LAST_YEAR, Plan, PlanVersion
 
 from . import pipeline
-from .models import Report, ReportKind, ReportStatus
+from .models import YEAR_KINDS, Report, ReportKind, ReportStatus
+from .rendering import document_provider
 
 PER_PAGE = 25
 STOP_POLLING = 286  # htmx stops an every-2s trigger on this status
@@ -347,5 +348,49 @@ def version_pdf(request, org_slug, version_pk):
     else:
         messages.info(
             request, _("Er loopt al een aanvraag voor deze versie; hier ziet u de voortgang.")
+        )
+    return HttpResponseRedirect(detail_url(report))
+
+
+class YearDocumentForm(forms.Form):
+    """Which year document (jaarplan, evaluatie) of which year, in which language."""
+
+    kind = forms.ChoiceField(choices=[(kind.value, kind.label) for kind in YEAR_KINDS])
+    year = forms.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    language = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
+
+
+@require_POST
+def year_document(request, org_slug, plan_pk):
+    """A document of one year of a plan (an MVOI plan's year plan or evaluation), made by the
+    ``documents`` provider that a higher app registered for the kind (plans.registry). A plan
+    the provider does not serve, or a year outside the plan's period, is a 404."""
+    org = request.organisation
+    plan = get_object_or_404(Plan.objects.for_org(org), pk=plan_pk)
+    form = YearDocumentForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    kind, year = form.cleaned_data["kind"], form.cleaned_data["year"]
+    provider = document_provider(kind)
+    accepts = getattr(provider, "accepts", None)
+    if provider is None or (accepts and not accepts(plan)):
+        raise Http404
+    if not plan.start_year <= year <= plan.end_year:
+        raise Http404
+    report, created = pipeline.request_report(
+        org,
+        plan,
+        kind=kind,
+        year=year,
+        language=form.cleaned_data["language"] or user_language(request),
+        user=request.user,
+    )
+    if created:
+        messages.success(
+            request, _("De PDF wordt gemaakt. Deze pagina toont vanzelf wanneer hij klaar is.")
+        )
+    else:
+        messages.info(
+            request, _("Er loopt al een aanvraag voor dit document; hier ziet u de voortgang.")
         )
     return HttpResponseRedirect(detail_url(report))

@@ -17,4 +17,9 @@ urlpatterns = [
     path("rapportages/<int:pk>/download/", report_views.download, name="download"),
     path("rapportages/<int:pk>/opnieuw/", report_views.retry, name="retry"),
     path("rapportages/versie/<int:version_pk>/", report_views.version_pdf, name="version"),
+    path(
+        "rapportages/jaardocument/<int:plan_pk>/",
+        report_views.year_document,
+        name="year_document",
+    ),
 ]
