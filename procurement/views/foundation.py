@@ -212,14 +212,15 @@ def targets(request, org_slug, pk):
     form = YearTargetsForm(data, plan=plan, organisation=request.organisation)
     if data is not None and form.is_valid() and form.save():
         messages.success(request, _("De jaardoelen zijn opgeslagen."))
-        for earlier, later in form.decreasing():
+        lower = form.decreasing()
+        if lower:
             messages.warning(
                 request,
                 _(
-                    "Het doel voor %(later)s is lager dan dat voor %(earlier)s. Dat mag, maar "
-                    "meestal groeit het aandeel elk jaar."
+                    "Het doel is lager dan in een eerder jaar in: %(years)s. Dat mag, maar "
+                    "meestal groeit het aandeel elk jaar, naar 100%% in 2030."
                 )
-                % {"earlier": earlier, "later": later},
+                % {"years": ", ".join(str(later) for _earlier, later in lower)},
             )
         return redirect("procurement:targets", org_slug=org_slug, pk=plan.pk)
     share = share_by_year(plan)

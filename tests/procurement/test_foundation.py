@@ -236,10 +236,12 @@ def test_targets_offer_every_year_to_2030_and_save_and_clear(org_a, client_for, 
 
 def test_targets_lower_later_year_warns_but_saves(org_a, client_for, mvoi):
     client = client_for(org_a.member)
-    response = targets_post(client, mvoi.plan, {2025: "80", 2026: "70"})
+    response = targets_post(client, mvoi.plan, {2025: "80", 2026: "70", 2027: "75", 2028: "90"})
     assert response.status_code == 302
-    assert stored_targets(mvoi.plan) == {2025: 80, 2026: 70}
-    assert any("2026" in m and "lager" in m for m in messages_of(response))
+    assert stored_targets(mvoi.plan) == {2025: 80, 2026: 70, 2027: 75, 2028: 90}
+    warnings = [m for m in messages_of(response) if "lager" in m]
+    assert len(warnings) == 1
+    assert "2026, 2027." in warnings[0] and "2028" not in warnings[0]
 
 
 @pytest.mark.parametrize("bad", ["101", "abc", "-1", "7,5"])
