@@ -1,3 +1,159 @@
-"""(being built)"""
+"""Excel in and out of an MVOI plan's tender calendar: the import (with its template) and the
+exports of the calendar and of the year overview.
 
-urlpatterns = []
+Every URL carries the plan's id as ``pk`` (loaded through access.get_mvoi_plan: another
+organisation's plan, or a plan of another method, is a 404). Importing and its template need
+the member role, also to look; the exports are for everyone in the organisation.
+"""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_safe
+
+from mvo.exports import XLSX, table_response
+from mvo.guard import org_roles
+from mvo.models import Role
+from mvo.spreadsheet import MAX_LISTED_ERRORS, ImportFileError, ImportRowsError
+
+from .. import calendar_import, exports
+from ..access import get_mvoi_plan
+from ..models import Tender
+
+RACE_MESSAGE = gettext_lazy(
+    "Iemand anders maakte tegelijk een productgroep met dezelfde naam aan. Er is niets "
+    "ingelezen; lees het bestand opnieuw in."
+)
+
+
+class TenderImportForm(forms.Form):
+    """An xlsx of tenders. The file is read and checked as a whole here (type, size, headers,
+    number of rows); calendar_import.import_tenders checks every row."""
+
+    file = forms.FileField(
+        label=gettext_lazy("Excel-bestand (.xlsx)"),
+        help_text=gettext_lazy("Hoogstens 5.000 aanbestedingen en 5 MB per bestand."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+        error_messages={
+            "required": gettext_lazy("Kies het Excel-bestand met de aanbestedingen."),
+            "empty": gettext_lazy("Het gekozen bestand is leeg."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Inlezen")))
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        try:
+            self.rows = calendar_import.read_file(uploaded)
+        except ImportFileError as error:
+            raise forms.ValidationError(error.messages) from error
+        return uploaded
+
+
+def calendar_url(plan):
+    """The calendar page once it exists, else the plan's overview."""
+    kwargs = {"org_slug": plan.organisation.slug, "pk": plan.pk}
+    try:
+        return reverse("procurement:calendar", kwargs=kwargs)
+    except NoReverseMatch:
+        return reverse("procurement:overview", kwargs=kwargs)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@org_roles(read=Role.MEMBER, write=Role.MEMBER)
+def tender_import(request, org_slug, pk):
+    """Upload an xlsx of tenders for the plan's calendar: all rows are added, or none."""
+    plan = get_mvoi_plan(request, pk)
+    form = TenderImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    row_errors = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = calendar_import.import_tenders(plan, form.rows, request.user)
+        except ImportRowsError as error:
+            row_errors = error
+        except IntegrityError:  # a standard product group created at the same moment
+            form.add_error(None, RACE_MESSAGE)
+        else:
+            message = ngettext(
+                "Eén aanbesteding toegevoegd aan de kalender.",
+                "%(count)s aanbestedingen toegevoegd aan de kalender.",
+                count,
+            ) % {"count": count}
+            messages.success(request, message)
+            return redirect(calendar_url(plan))
+    context = {
+        "plan": plan,
+        "form": form,
+        "row_errors": row_errors,
+        "max_listed": MAX_LISTED_ERRORS,
+        "back_url": calendar_url(plan),
+    }
+    return render(request, "procurement/transfer_import.html", context)
+
+
+@require_safe
+@org_roles(read=Role.MEMBER, write=Role.MEMBER)
+def tender_import_template(request, org_slug, pk):
+    """The xlsx template: headers, an example row, drop-downs and the allowed values."""
+    plan = get_mvoi_plan(request, pk)
+    response = HttpResponse(calendar_import.template_bytes(plan), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="koers-aanbestedingen-sjabloon.xlsx"'
+    return response
+
+
+@require_safe
+def tender_export(request, org_slug, pk):
+    """The calendar (narrowed by the calendar's filters in the query string) as xlsx, with
+    the columns of the import."""
+    plan = get_mvoi_plan(request, pk)
+    tenders = exports.filtered(
+        Tender.objects.for_org(request.organisation).filter(plan=plan), request.GET
+    ).distinct()
+    with translation.override("nl"):  # the words the import reads back
+        return table_response(
+            f"koers-aanbestedingskalender-{plan.pk}",
+            exports.CALENDAR_HEADERS,
+            exports.calendar_rows(tenders),
+            "xlsx",
+            sheet_title="Aanbestedingskalender",
+        )
+
+
+@require_safe
+def year_overview_export(request, org_slug, pk):
+    """The year overview as xlsx: the share per year, and the tenders per quarter of each
+    year of the plan."""
+    plan = get_mvoi_plan(request, pk)
+    with translation.override("nl"):
+        content = exports.year_overview_bytes(plan)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="koers-jaaroverzicht-{plan.pk}.xlsx"'
+    return response
+
+
+urlpatterns = [
+    path("<int:pk>/kalender/inlezen/", tender_import, name="tender_import"),
+    path(
+        "<int:pk>/kalender/inlezen/sjabloon/",
+        tender_import_template,
+        name="tender_import_template",
+    ),
+    path("<int:pk>/kalender/export/", tender_export, name="tender_export"),
+    path("<int:pk>/jaaroverzicht/export/", year_overview_export, name="year_overview_export"),
+]
