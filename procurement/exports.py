@@ -22,11 +22,11 @@ from kpis.models import period_label
 from mvo.exports import labels
 
 from . import calendar_import
+from .filters import TenderFilter
 from .models import Instrument, Procedure, Tender, TenderStatus, TenderTheme
 from .share import share_by_year
 
 BATCH = 2000  # tenders fetched at a time
-YES_NO = {"ja": True, "j": True, "nee": False, "n": False}
 
 CALENDAR_HEADERS = [column.header for column in calendar_import.COLUMNS] + ["Geplande periode"]
 TENDER_FIELDS = (
@@ -45,29 +45,10 @@ TENDER_FIELDS = (
 )
 
 
-def filtered(tenders, params):
-    """The tenders narrowed by the calendar's filters given as GET parameters: ``jaar``,
-    ``kwartaal``, ``productgroep`` (id), ``thema`` (id), ``kansrijk`` (ja / nee) and
-    ``status``. A value that is not valid is left out, as if not given."""
-
-    def number(name):
-        value = params.get(name, "")
-        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
-
-    if (year := number("jaar")) is not None:
-        tenders = tenders.filter(planned_year=year)
-    if (quarter := number("kwartaal")) is not None:
-        tenders = tenders.filter(planned_quarter=quarter)
-    if (group := number("productgroep")) is not None:
-        tenders = tenders.filter(product_group_id=group)
-    if (theme := number("thema")) is not None:
-        tenders = tenders.filter(applied_themes__theme_id=theme)
-    promising = YES_NO.get(params.get("kansrijk", "").strip().lower())
-    if promising is not None:
-        tenders = tenders.filter(promising=promising)
-    if params.get("status") in TenderStatus.values:
-        tenders = tenders.filter(status=params["status"])
-    return tenders
+def filtered(tenders, params, plan):
+    """The tenders narrowed by the calendar's own filters (procurement.filters.TenderFilter)
+    given as GET parameters, so that an export holds what the list shows."""
+    return TenderFilter(params, queryset=tenders, plan=plan).qs
 
 
 def theme_label():

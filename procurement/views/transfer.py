@@ -122,9 +122,8 @@ def tender_export(request, org_slug, pk):
     """The calendar (narrowed by the calendar's filters in the query string) as xlsx, with
     the columns of the import."""
     plan = get_mvoi_plan(request, pk)
-    tenders = exports.filtered(
-        Tender.objects.for_org(request.organisation).filter(plan=plan), request.GET
-    ).distinct()
+    tenders = Tender.objects.for_org(request.organisation).filter(plan=plan)
+    tenders = exports.filtered(tenders, request.GET, plan)
     with translation.override("nl"):  # the words the import reads back
         return table_response(
             f"koers-aanbestedingskalender-{plan.pk}",
