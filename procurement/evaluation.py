@@ -251,7 +251,8 @@ def prepare_next_year(plan, year, user):
         copied = [carry_action(action, next_year) for action in actions]
         evaluation.next_year_prepared_at = timezone.now()
         evaluation.save(update_fields=["next_year_prepared_at"])
-        approval.content_changed({plan.pk}, user)
+        if moved or copied:  # the calendar and the actions are content of the plan
+            approval.content_changed({plan.pk}, user)
     return {"tenders": moved, "actions": len(copied)}
 
 

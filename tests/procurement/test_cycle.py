@@ -461,3 +461,58 @@ def test_pages_have_unique_ids(org_a, client_for, mvoi, year_2025):
         parser = IdCollector()
         parser.feed(response.content.decode())
         assert not [i for i, n in parser.ids.items() if n > 1], page
+
+
+def test_anchoring_and_evaluation_pages_have_a_fixed_query_count(org_a, client_for, mvoi):
+    def fill(count, start):
+        actions = Action.objects.bulk_create(
+            Action(
+                organisation=mvoi.org,
+                plan=mvoi.plan,
+                title=f"Actie {start + n}",
+                planned_year=2025,
+                planned_quarter=n % 4 + 1,
+                planned_period=20250 + n % 4 + 1,
+                status=["gepland", "afgerond"][n % 2],
+                responsible=org_a.member,
+            )
+            for n in range(count)
+        )
+        ActionDetail.objects.bulk_create(
+            ActionDetail(organisation=mvoi.org, action=a, anchoring="structureel") for a in actions
+        )
+        for _n in range(count // 10):
+            make_tender(mvoi.plan, mvoi.group, 2025, status=TenderStatus.POSTPONED)
+            make_tender(
+                mvoi.plan, mvoi.group, 2025, status=TenderStatus.AWARDED, explanation="Uitleg"
+            )
+
+    client = client_for(org_a.member)
+    pages = [
+        url("anchoring", mvoi.plan),
+        url("evaluations", mvoi.plan),
+        url("evaluation_edit", mvoi.plan, 2025),
+    ]
+    fill(3, 0)
+    client.get(pages[0])
+    counts = []
+    for size in (0, 200):
+        fill(size, 1000)
+        with CaptureQueriesContext(connection) as queries:
+            for page in pages:
+                assert client.get(page).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_evaluation_edit_conflict_and_bad_version(org_a, client_for, mvoi):
+    client = client_for(org_a.member)
+    edit = url("evaluation_edit", mvoi.plan, 2025)
+    client.post(edit, {"inhoudelijk_goed": "Eerste", "save": ""})
+    client.post(edit, {"inhoudelijk_goed": "Tweede", "version": "1", "save": ""})
+    stale = client.post(edit, {"inhoudelijk_goed": "Derde", "version": "1", "finish": ""})
+    assert stale.status_code == 200
+    assert "Intussen gewijzigd" in stale.content.decode()
+    assert client.post(edit, {"version": "abc", "save": ""}).status_code == 200
+    evaluation = Evaluation.objects.get(plan=mvoi.plan, year=2025)
+    assert (evaluation.inhoudelijk_goed, evaluation.finished_at) == ("Tweede", None)
