@@ -240,12 +240,22 @@ class TenderEditor:
             self.formset.instance = tender
             for form in self.formset.forms:
                 form.instance.tender = tender
-            # Removed rows first, so a theme moved to another row does not clash.
+            # Removed rows first, and rows that now hold another theme are stored anew, so
+            # themes moved or swapped between rows never clash with a row not yet saved.
             deleted = self.formset.deleted_forms
+            kept = [
+                form
+                for form in self.formset.forms
+                if form not in deleted and form.has_changed() and form.cleaned_data.get("theme")
+            ]
             for form in deleted:
                 if form.instance.pk:
                     form.instance.delete()
-            for form in self.formset.forms:
-                if form not in deleted and form.has_changed() and form.cleaned_data.get("theme"):
-                    form.save()
+            for form in kept:
+                if form.instance.pk and "theme" in form.changed_data:
+                    TenderTheme.objects.filter(pk=form.instance.pk).delete()
+                    form.instance.pk = None
+                    form.instance._state.adding = True
+            for form in kept:
+                form.save()
         return tender

@@ -406,6 +406,14 @@ def test_duplicate_with_an_existing_row_and_swapping_rows(org_a, client_for, mvo
     data = edit_data(mvoi, tender, **{"themes-0-theme": str(circulair.pk)})
     assert client.post(url("tender_update", mvoi.plan, tender.pk), data).status_code == 302
     assert list(tender.applied_themes.values_list("theme", flat=True)) == [circulair.pk]
+    # two rows swapping their themes in one save
+    TenderTheme.objects.create(organisation=mvoi.org, tender=tender, theme=klimaat)
+    tender.refresh_from_db()
+    data = edit_data(
+        mvoi, tender, **{"themes-0-theme": str(klimaat.pk), "themes-1-theme": str(circulair.pk)}
+    )
+    assert client.post(url("tender_update", mvoi.plan, tender.pk), data).status_code == 302
+    assert set(tender.applied_themes.values_list("theme", flat=True)) == {klimaat.pk, circulair.pk}
 
 
 def test_edit_conflict_is_told_not_overwritten(org_a, client_for, mvoi):
@@ -520,3 +528,14 @@ def test_deviations_grouped_per_year_and_quarter(org_a, client_for, mvoi):
     assert "Geen markt voor circulaire varianten." in body
     open_tender = Tender.objects.get(title="Open")
     assert url("tender_update", mvoi.plan, open_tender.pk) in body
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "-1", "0", "9" * 30, "abc", "1e3", ""])
+@pytest.mark.parametrize("name", ["calendar", "grid", "deviations"])
+def test_odd_query_parameters_never_fail(org_a, client_for, mvoi, name, value):
+    make_tender(mvoi.plan, mvoi.group, status=TenderStatus.PUBLISHED)
+    params = dict.fromkeys(
+        ["year", "product_group", "theme", "promising", "status", "page", "sort"], value
+    )
+    response = client_for(org_a.viewer).get(url(name, mvoi.plan), params)
+    assert response.status_code == 200
