@@ -36,6 +36,7 @@ from plans import approval
 from plans.models import encode_quarter
 
 from . import rules
+from .filters import plan_years
 from .models import (
     STANDARD_PRODUCT_GROUPS,
     Instrument,
@@ -50,7 +51,6 @@ MAX_ROWS = 5000  # tender rows per file
 MAX_SHEET_ROWS = 2 * MAX_ROWS
 MAX_TEXT = 10000  # characters of an explanation
 MAX_AMOUNT = Decimal("999999999999.99")  # what the estimated value holds (14 digits, 2 decimals)
-LAST_TARGET_YEAR = 2030  # a plan's targets run to 2030 (DOMAIN.md, step 3)
 BATCH = 500  # rows per INSERT
 SHEET = "Aanbestedingen"
 LISTS_SHEET = "Keuzelijsten"
@@ -267,8 +267,8 @@ class Lookups:
 
     def __init__(self, plan):
         self.plan = plan
-        self.first_year = plan.start_year
-        self.last_year = max(plan.end_year, LAST_TARGET_YEAR)
+        years = plan_years(plan)  # what the tender form allows: the plan period, or to 2030
+        self.first_year, self.last_year = years[0], years[-1]
         self.themes = {}
         for language in ("en", "nl"):  # a Dutch name wins over an English one
             self.themes.update({fold(name): pk for pk, name in theme_names(plan, language) if name})
@@ -385,6 +385,10 @@ def _themes(value, lookups):
 
 def _criteria(value, themes, lookups):
     """{theme id: criterion} for the themes of the row."""
+    if not themes:
+        raise CellError(
+            _("een criterium hoort bij een toegepast thema; vul ook de kolom Thema's in.")
+        )
     criteria = {}
     for part in _parts(value):
         try:
@@ -585,7 +589,7 @@ def _template_bytes(plan):
     groups = own_groups + [
         name for name in STANDARD_PRODUCT_GROUPS if fold(name) not in {fold(g) for g in own_groups}
     ]
-    year = min(plan.start_year + 1, max(plan.end_year, LAST_TARGET_YEAR))
+    year = min(plan.start_year + 1, plan_years(plan)[-1])
     theme_cell = "; ".join(
         f"{name}: {instrument}"
         for name, instrument in zip(themes[:2], ("eis", "gunningscriterium"), strict=False)

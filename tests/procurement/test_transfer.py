@@ -188,12 +188,13 @@ def test_every_bad_row_is_listed_and_nothing_is_saved(mvoi, mvoi_b, org_a, clien
             row(**{"Thema's": "Klimaat; Circulair", "Criteria": "MVI-1"}),
             row(**{"Thema's": "Klimaat", "Criteria": "Circulair: CIRC-2"}),
             row(Status="gepubliceerd"),  # started, promising, no theme, no explanation
+            row(Criteria="MVI-1"),  # a criterion without a theme
         ]
     )
     response = post(client_for(org_a.member), mvoi.plan, content)
     assert response.status_code == 200
     page = text(response)
-    assert "Er is niets ingelezen: 15 fouten in het bestand." in page
+    assert "Er is niets ingelezen: 16 fouten in het bestand." in page
     expected = [
         "Rij 3, kolom Aanbesteding: verplicht; deze cel is leeg.",
         "Rij 3, kolom Productgroep: de productgroep ‘Ruimtevaart’",
@@ -210,6 +211,7 @@ def test_every_bad_row_is_listed_and_nothing_is_saved(mvoi, mvoi_b, org_a, clien
         "Rij 11, kolom Criteria: zet de themanaam voor elk criterium",
         "Rij 12, kolom Criteria: het thema ‘circulair’ staat niet in de kolom Thema's",
         "Rij 13, kolom Uitleg bij afwijking: deze kansrijke aanbesteding is gestart zonder",
+        "Rij 14, kolom Criteria: een criterium hoort bij een toegepast thema",
     ]
     for message in expected:
         assert message in page, message
