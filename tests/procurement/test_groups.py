@@ -442,3 +442,29 @@ def test_former_owner_still_in_the_organisation_does_not_block_saving(org_a, cli
     )
     assert response.status_code == 302
     assert Tender.objects.count() == 0
+
+
+def test_odd_query_strings_never_give_an_error(org_a, client_for, mvoi):
+    client = client_for(org_a.viewer)
+    for query in (
+        "?owner=abc",
+        "?owner=99999999999999999999999",
+        "?estimate=misschien",
+        "?sort=bestaat-niet&page=x",
+        "?page=99999",
+    ):
+        for name in ("groups", "analysis"):
+            assert client.get(url(name) + query).status_code == 200, (name, query)
+    assert client.get(url("group_card", item_pk=mvoi.group.pk) + "?page=zz").status_code == 200
+
+
+def test_bad_input_gets_a_field_message_and_a_huge_id_is_404(org_a, client_for, mvoi):
+    client = client_for(org_a.member)
+    response = client.post(url("group_create"), group_data(annual_spend="heel veel"))
+    assert response.status_code == 200
+    assert "annual_spend" in response.context["form"].errors
+    response = client.post(url("group_create"), group_data(annual_spend="-5"))
+    assert response.context["form"].errors["annual_spend"] == ["Uitgaven kunnen niet negatief zijn."]
+    response = client.post(url("group_create"), group_data(owner="99999999999999999999999"))
+    assert "owner" in response.context["form"].errors
+    assert client.get(url("group_card", item_pk=10**25)).status_code == 404
