@@ -464,7 +464,8 @@ def test_bad_input_gets_a_field_message_and_a_huge_id_is_404(org_a, client_for, 
     assert response.status_code == 200
     assert "annual_spend" in response.context["form"].errors
     response = client.post(url("group_create"), group_data(annual_spend="-5"))
-    assert response.context["form"].errors["annual_spend"] == ["Uitgaven kunnen niet negatief zijn."]
+    errors = response.context["form"].errors
+    assert errors["annual_spend"] == ["Uitgaven kunnen niet negatief zijn."]
     response = client.post(url("group_create"), group_data(owner="99999999999999999999999"))
     assert "owner" in response.context["form"].errors
     assert client.get(url("group_card", item_pk=10**25)).status_code == 404
