@@ -36,7 +36,8 @@ A provider is registered under a key (the app label) and is called with a plan:
   registered under the report kind (reports.models.ReportKind's value, e.g. ``"jaarplan"``):
   ``fn(report) -> (template, context)``. reports.rendering renders the template (extending
   ``reports/pdf/base.html``) in the report's language, through the same pipeline as its own
-  kinds.
+  kinds. A provider may have ``accepts(plan) -> bool`` (MVOI documents: only MVOI plans);
+  a request for a plan it does not accept is refused.
 """
 
 KINDS = ("step_links", "snapshot", "report_sections", "dashboard", "plan_panels", "documents")

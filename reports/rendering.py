@@ -3,8 +3,8 @@
 Each kind has a context builder (``CONTEXTS``) and a template extending
 ``reports/pdf/base.html``; kinds a higher app owns (MVOI's year plan and evaluation) come from
 the ``documents`` provider of plans.registry, which gives both. The shared print stylesheet
-is ``static/css/report.css``. The PDF is PDF/UA-1: tagged, with the document's title and language, charts as figures with their
-SVG title as alternative text.
+is ``static/css/report.css``. The PDF is PDF/UA-1: tagged, with the document's title and
+language, charts as figures with their SVG title as alternative text.
 
 WeasyPrint fetches nothing from the network: the only resources a report may use are data:
 URLs and Koers's own static files.
