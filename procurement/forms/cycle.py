@@ -78,10 +78,13 @@ class MvoiActionForm(ActionForm):
         fields = [name for name in ActionForm.Meta.fields if name != "plan"]
         widgets = {**ActionForm.Meta.widgets, "team": DatalistInput(TEAMS)}
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
+        """``plan`` is the page's plan; without it (only to list what was typed into a form
+        whose row was deleted meanwhile) the form offers no goals."""
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.instance.plan = plan
+        if plan is not None:
+            self.instance.plan = plan
         self.fields["goal"].queryset = self.fields["goal"].queryset.filter(plan=plan)
         self.fields["goal"].help_text = ""
         self.fields["team"].help_text = _(

@@ -516,3 +516,12 @@ def test_evaluation_edit_conflict_and_bad_version(org_a, client_for, mvoi):
     assert client.post(edit, {"version": "abc", "save": ""}).status_code == 200
     evaluation = Evaluation.objects.get(plan=mvoi.plan, year=2025)
     assert (evaluation.inhoudelijk_goed, evaluation.finished_at) == ("Tweede", None)
+
+
+def test_saving_an_action_deleted_meanwhile_keeps_what_was_typed(org_a, client_for, mvoi):
+    gone = action(mvoi.plan, title="Weg", version=1)
+    edit = url("mvoi_action_update", mvoi.plan, gone.pk)
+    gone.delete()
+    response = client_for(org_a.member).post(edit, action_post(title="Mijn tekst", version="1"))
+    assert response.status_code == 409
+    assert "Mijn tekst" in response.content.decode()
