@@ -525,3 +525,19 @@ def test_saving_an_action_deleted_meanwhile_keeps_what_was_typed(org_a, client_f
     response = client_for(org_a.member).post(edit, action_post(title="Mijn tekst", version="1"))
     assert response.status_code == 409
     assert "Mijn tekst" in response.content.decode()
+
+
+def test_finished_evaluation_whose_finisher_is_gone_still_shows(org_a, client_for, mvoi):
+    Evaluation.objects.create(
+        organisation=mvoi.org,
+        plan=mvoi.plan,
+        year=2024,
+        finished_at="2025-01-10T10:00:00Z",
+        facts=services.year_facts(mvoi.plan, 2024),
+    )
+    client = client_for(org_a.viewer)
+    assert "afgerond" in client.get(url("evaluations", mvoi.plan)).content.decode()
+    response = client.get(url("evaluation_edit", mvoi.plan, 2024))
+    assert (
+        response.status_code == 200 and "Afgerond op 10 januari 2025" in response.content.decode()
+    )
