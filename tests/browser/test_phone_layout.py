@@ -132,6 +132,37 @@ ORG_PAGES = {
     "duediligence:grievance_edit": {"pk": "dd_grievance"},
     "duediligence:evidence_delete": {"pk": "dd_evidence"},
     "procurement:index": {},
+    "procurement:overview": {"pk": "mvoi_plan"},
+    "procurement:baseline": {"pk": "mvoi_plan"},
+    "procurement:baseline_edit": {"pk": "mvoi_plan", "theme_pk": "mvoi_theme"},
+    "procurement:plan_themes": {"pk": "mvoi_plan"},
+    "procurement:themes": {"pk": "mvoi_plan"},
+    "procurement:theme_edit": {"pk": "mvoi_plan", "theme_pk": "mvoi_theme"},
+    "procurement:targets": {"pk": "mvoi_plan"},
+    "procurement:ambition_edit": {"pk": "mvoi_plan", "theme_pk": "mvoi_theme"},
+    "procurement:calendar": {"pk": "mvoi_plan"},
+    "procurement:grid": {"pk": "mvoi_plan"},
+    "procurement:deviations": {"pk": "mvoi_plan"},
+    "procurement:tender_create": {"pk": "mvoi_plan"},
+    "procurement:tender_detail": {"pk": "mvoi_plan", "item_pk": "mvoi_tender"},
+    "procurement:tender_update": {"pk": "mvoi_plan", "item_pk": "mvoi_tender"},
+    "procurement:tender_delete": {"pk": "mvoi_plan", "item_pk": "mvoi_tender"},
+    "procurement:tender_import": {"pk": "mvoi_plan"},
+    "procurement:groups": {},
+    "procurement:analysis": {},
+    "procurement:group_create": {},
+    "procurement:group_card": {"item_pk": "mvoi_group"},
+    "procurement:group_update": {"item_pk": "mvoi_group"},
+    "procurement:group_delete": {"item_pk": "mvoi_group"},
+    "procurement:group_card_edit": {"item_pk": "mvoi_group"},
+    "procurement:anchoring": {"pk": "mvoi_plan"},
+    "procurement:anchoring_edit": {"pk": "mvoi_plan", "area": "mvoi_area"},
+    "procurement:mvoi_action_create": {"pk": "mvoi_plan"},
+    "procurement:mvoi_action_update": {"pk": "mvoi_plan", "item_pk": "mvoi_action"},
+    "procurement:year_plan": {"pk": "mvoi_plan"},
+    "procurement:evaluations": {"pk": "mvoi_plan"},
+    "procurement:evaluation_edit": {"pk": "mvoi_plan", "year": "mvoi_year"},
+    "procurement:documents": {"pk": "mvoi_plan"},
     "members": {},
     "invite": {},
     "organisation_settings": {},
@@ -188,6 +219,13 @@ MORE_STATES = {
     "plans_approval_first": ("plans:approval", {"pk": "dd_plan"}, ""),
 }
 NOT_A_PAGE = {
+    "procurement:tender_import_template": "a file download (the xlsx template)",
+    "procurement:tender_export": "a file download",
+    "procurement:year_overview_export": "a file download",
+    "procurement:group_add_standard": "POST only (the button sits on the product group list)",
+    "procurement:evaluation_reopen": "POST only (the button sits on the evaluation page)",
+    "procurement:evaluation_prepare": "POST only (the button sits on the evaluation page)",
+    "reports:year_document": "POST only (the buttons sit on the MVOI documents page)",
     "change_member": "POST only (the form sits on the members page)",
     "remove_member": "POST only (the form sits on the members page)",
     "revoke_invitation": "POST only (the form sits on the members page)",
@@ -585,8 +623,110 @@ def build_plan_contents(org_a, plan, themes, kpis, former_member):
         **dd_data,
         "dd_plan": dd_plan.pk,
         "dd_step": dd_plan.steps.order_by("-step__order").first().pk,
+        **build_mvoi(org_a, mvoi_plan, theme),
         "mvoi_plan": mvoi_plan.pk,
         "mvoi_step": mvoi_plan.steps.order_by("step__order").first().pk,
+    }
+
+
+def build_mvoi(org_a, plan, theme):
+    """The MVOI plan filled in every part, with long names: a calendar with a moved tender and
+    an explained deviation, a nulmeting, targets, product groups with a kansenkaart, anchoring,
+    a year plan and a finished evaluation."""
+    from procurement.models import (
+        ActionDetail,
+        Anchoring,
+        AnchoringArea,
+        Evaluation,
+        ProductGroup,
+        Tender,
+        TenderStatus,
+        TenderTheme,
+        ThemeAmbition,
+        ThemeBaseline,
+        YearTarget,
+    )
+
+    org = org_a.org
+    groups = [
+        ProductGroup.objects.create(
+            organisation=org,
+            name=name,
+            annual_spend=Decimal(spend),
+            impact=impact,
+            chance=chance,
+            owner=org_a.member,
+            card_chances=f"Circulaire {LONG_WORD} bij de vervanging. " * 3,
+        )
+        for name, spend, impact, chance in [
+            (f"GWW {LONG_WORD}", "12345678.90", 5, 4),
+            ("ICT", "2500000", 3, 3),
+            ("Catering", "150000", 2, 5),
+        ]
+    ]
+    tenders = []
+    for index in range(12):
+        tender = Tender.objects.create(
+            organisation=org,
+            plan=plan,
+            title=f"Aanbesteding {index} {LONG_WORD} onderhoud en beheer",
+            product_group=groups[index % 3],
+            estimated_value=Decimal("98765432.10"),
+            procedure="europees",
+            budget_holder=f"Afdeling {LONG_WORD}",
+            purchaser=org_a.member.get_full_name() or org_a.member.email,
+            planned_year=2026,
+            planned_quarter=index % 4 + 1,
+            status=TenderStatus.PUBLISHED if index % 3 else TenderStatus.PLANNED,
+            explanation=f"Geen markt voor {LONG_WORD} in deze regio." if index == 1 else "",
+        )
+        if index != 1:
+            TenderTheme.objects.create(
+                organisation=org,
+                tender=tender,
+                theme=theme,
+                instrument="gunningscriterium",
+                criterion_ref=f"MVI-criteriatool: {LONG_WORD}, kernniveau",
+            )
+        tenders.append(tender)
+    tenders[0].planned_quarter = 4  # a move, recorded in its history
+    tenders[0].save()
+    YearTarget.objects.create(organisation=org, plan=plan, year=2026, target_pct=80)
+    ThemeBaseline.objects.create(
+        organisation=org,
+        plan=plan,
+        theme=theme,
+        ambitions=f"{LONG_WORD} in het inkoopbeleid. " * 4,
+        sources=["beleidsstukken", "interviews"],
+        level=2,
+    )
+    ThemeAmbition.objects.create(
+        organisation=org, plan=plan, theme=theme, statement=f"{LONG_WORD} als standaard. " * 3
+    )
+    Anchoring.objects.create(
+        organisation=org,
+        plan=plan,
+        area=AnchoringArea.PROCESS,
+        anchored=f"MVOI staat in het startdocument en de {LONG_WORD}. " * 3,
+    )
+    for action in plan.actions.all():
+        ActionDetail.objects.create(
+            organisation=org, action=action, anchoring="structureel", extra_budget=True
+        )
+    Evaluation.objects.create(
+        organisation=org,
+        plan=plan,
+        year=2026,
+        strategisch_goed=f"De {LONG_WORD} liep goed. " * 5,
+        procesgericht_beter=f"Meer {LONG_WORD}. " * 5,
+    )
+    return {
+        "mvoi_tender": tenders[0].pk,
+        "mvoi_group": groups[0].pk,
+        "mvoi_theme": theme.pk,
+        "mvoi_year": 2026,
+        "mvoi_area": AnchoringArea.PROCESS,
+        "mvoi_action": plan.actions.first().pk,
     }
 
 
