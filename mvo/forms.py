@@ -246,3 +246,44 @@ class AccountSettingsForm(forms.ModelForm):
         )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Opslaan")))
+
+
+class XlsxImportForm(forms.Form):
+    """An uploaded .xlsx, read and checked as a whole (type, size, headers, number of rows)
+    by ``read`` when the form is cleaned; the result is ``self.parsed``. Each import sets
+    ``read`` (a staticmethod taking the upload), ``help_text``, ``required_message`` and
+    ``submit_label``; the rows themselves are checked by the import's service."""
+
+    read = None
+    help_text = ""
+    required_message = _("Kies het Excel-bestand.")
+    submit_label = _("Inlezen")
+
+    file = forms.FileField(
+        label=_("Excel-bestand (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = self.help_text
+        self.fields["file"].error_messages.update(
+            {"required": self.required_message, "empty": _("Het gekozen bestand is leeg.")}
+        )
+        self.parsed = None
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+    def clean_file(self):
+        from .spreadsheet import ImportFileError
+
+        uploaded = self.cleaned_data["file"]
+        try:
+            self.parsed = type(self).read(uploaded)
+        except ImportFileError as error:
+            raise forms.ValidationError(error.messages) from error
+        return uploaded

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kpis.models import Kpi
 from mvo.conflicts import text_changes
-from mvo.forms import BoundedModelMultipleChoiceField, OrgModelForm
+from mvo.forms import BoundedModelMultipleChoiceField, OrgModelForm, XlsxImportForm
 from mvo.models import Role, User
 from mvo.validation import browser_limits
 from mvo.versioning import VersionedModelForm
@@ -581,49 +581,29 @@ class WishGroupForm(forms.Form):
         return cleaned
 
 
-class ActionImportForm(forms.Form):
-    """An xlsx action list for one of the organisation's plans. The file is read and checked
-    as a whole here (type, size, headers, number of rows); plans.services.import_actions
-    checks every row."""
+class ActionImportForm(XlsxImportForm):
+    """An xlsx action list for one of the organisation's plans (plans.services.import_actions
+    checks every row)."""
+
+    help_text = _("Hoogstens 5.000 acties en 5 MB per bestand.")
+    required_message = _("Kies het Excel-bestand met de acties.")
+    submit_label = _("Acties inlezen")
 
     plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.none())
-    file = forms.FileField(
-        label=_("Excel-bestand (.xlsx)"),
-        help_text=_("Hoogstens 5.000 acties en 5 MB per bestand."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
+    field_order = ["plan", "file"]
+
+    @staticmethod
+    def read(uploaded):
+        from .importer import read_rows
+
+        return read_rows(uploaded)
 
     def __init__(self, *args, organisation, **kwargs):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.for_org(organisation).order_by(
             "-start_year", "title"
         )
         self.fields["plan"].error_messages["invalid_choice"] = _("Kies een plan uit de lijst.")
-        self.fields["file"].error_messages.update(
-            {
-                "required": _("Kies het Excel-bestand met de acties."),
-                "empty": _("Het gekozen bestand is leeg."),
-            }
-        )
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Acties inlezen")))
-
-    def clean_file(self):
-        from .importer import ImportFileError, read_rows
-
-        uploaded = self.cleaned_data["file"]
-        try:
-            self.rows = read_rows(uploaded)
-        except ImportFileError as error:
-            raise forms.ValidationError(error.messages) from error
-        return uploaded
 
 
 # --- Approval -------------------------------------------------------------------------------

@@ -12,8 +12,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from mvo.forms import OrgModelForm
-from mvo.spreadsheet import ImportFileError
+from mvo.forms import OrgModelForm, XlsxImportForm
 from mvo.validation import browser_limits
 from mvo.versioning import VersionedModelForm
 
@@ -208,36 +207,12 @@ class DownstreamForm(PlanRowForm):
         self.fields["item"].queryset = self.fields["item"].queryset.filter(plan=self.plan)
 
 
-class ChainImportForm(forms.Form):
-    """An xlsx of suppliers and products. The file is read and checked as a whole here (type,
-    size, sheets, headers, number of rows); services_chain.import_chain checks every row."""
+class ChainImportForm(XlsxImportForm):
+    """An xlsx of suppliers and products (services_chain.import_chain checks every row)."""
 
-    file = forms.FileField(
-        label=_("Excel-bestand (.xlsx)"),
-        help_text=_("Hoogstens 5.000 rijen per blad en 5 MB per bestand."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-        error_messages={
-            "required": _("Kies het Excel-bestand met de leveranciers en producten."),
-            "empty": _("Het gekozen bestand is leeg."),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Inlezen")))
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        try:
-            self.chain_file = chain_import.read_file(uploaded)
-        except ImportFileError as error:
-            raise forms.ValidationError(error.messages) from error
-        return uploaded
+    read = staticmethod(chain_import.read_file)
+    help_text = _("Hoogstens 5.000 rijen per blad en 5 MB per bestand.")
+    required_message = _("Kies het Excel-bestand met de leveranciers en producten.")
 
 
 # --- Filters ------------------------------------------------------------------------------

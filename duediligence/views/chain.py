@@ -366,7 +366,7 @@ def chain_import_page(request, org_slug, pk):
     row_errors = None
     if request.method == "POST" and form.is_valid():
         try:
-            result = services_chain.import_chain(plan, form.chain_file, request.user)
+            result = services_chain.import_chain(plan, form.parsed, request.user)
         except ImportRowsError as error:
             row_errors = error
         except IntegrityError:  # someone added the same name at the same moment

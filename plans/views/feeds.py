@@ -37,7 +37,7 @@ def actions_import(request, org_slug):
     if request.method == "POST" and form.is_valid():
         plan = form.cleaned_data["plan"]
         try:
-            count = services.import_actions(plan, form.rows, request.user)
+            count = services.import_actions(plan, form.parsed, request.user)
         except ImportRowsError as error:
             row_errors = error
         else:

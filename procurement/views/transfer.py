@@ -6,23 +6,20 @@ organisation's plan, or a plan of another method, is a 404). Importing and its t
 the member role, also to look; the exports are for everyone in the organisation.
 """
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
-from django import forms
 from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mvo.exports import XLSX, table_response
+from mvo.forms import XlsxImportForm
 from mvo.guard import org_roles
 from mvo.models import Role
-from mvo.spreadsheet import MAX_LISTED_ERRORS, ImportFileError, ImportRowsError
+from mvo.spreadsheet import MAX_LISTED_ERRORS, ImportRowsError
 
 from .. import calendar_import, exports
 from ..access import get_mvoi_plan
@@ -34,36 +31,12 @@ RACE_MESSAGE = gettext_lazy(
 )
 
 
-class TenderImportForm(forms.Form):
-    """An xlsx of tenders. The file is read and checked as a whole here (type, size, headers,
-    number of rows); calendar_import.import_tenders checks every row."""
+class TenderImportForm(XlsxImportForm):
+    """An xlsx of tenders (calendar_import.import_tenders checks every row)."""
 
-    file = forms.FileField(
-        label=gettext_lazy("Excel-bestand (.xlsx)"),
-        help_text=gettext_lazy("Hoogstens 5.000 aanbestedingen en 5 MB per bestand."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-        error_messages={
-            "required": gettext_lazy("Kies het Excel-bestand met de aanbestedingen."),
-            "empty": gettext_lazy("Het gekozen bestand is leeg."),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Inlezen")))
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        try:
-            self.rows = calendar_import.read_file(uploaded)
-        except ImportFileError as error:
-            raise forms.ValidationError(error.messages) from error
-        return uploaded
+    read = staticmethod(calendar_import.read_file)
+    help_text = gettext_lazy("Hoogstens 5.000 aanbestedingen en 5 MB per bestand.")
+    required_message = gettext_lazy("Kies het Excel-bestand met de aanbestedingen.")
 
 
 def calendar_url(plan):
@@ -84,7 +57,7 @@ def tender_import(request, org_slug, pk):
     row_errors = None
     if request.method == "POST" and form.is_valid():
         try:
-            count = calendar_import.import_tenders(plan, form.rows, request.user)
+            count = calendar_import.import_tenders(plan, form.parsed, request.user)
         except ImportRowsError as error:
             row_errors = error
         except IntegrityError:  # a standard product group created at the same moment
