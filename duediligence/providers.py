@@ -7,7 +7,6 @@ Everything here reads with a fixed number of queries, whatever the number of ris
 suppliers: lists come with their joins (select/prefetch related), figures are aggregates.
 """
 
-from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count, F, Max, Q, Window
@@ -23,7 +22,7 @@ from simple_history.signals import post_create_historical_record
 from kpis.models import quarter_end
 from plans import registry
 from plans import snapshot as snap
-from plans.approval import content_changed
+from plans.approval import content_changed, touched_links
 from plans.models import ActionStatus, Method, Plan, PlanStep, StepStatus
 
 from . import countries, models, rules
@@ -73,17 +72,6 @@ def is_due_diligence(plan):
 
 
 # --- The approved snapshot ---------------------------------------------------------------------
-
-
-def yes_no(labels, value):
-    return labels(gettext_lazy("ja") if value else gettext_lazy("nee"))
-
-
-def choice_of(labels, choices, value):
-    """A choice value (a code) as a snapshot label, or None when empty or unknown."""
-    if not value or value not in choices.values:
-        return None
-    return snap.choice(labels, choices(value))
 
 
 def choice_list(labels, choices, values):
@@ -159,17 +147,17 @@ def _policy_section(plan, labels):
                     "title": snap.plain(policy.title),
                     "elements": choice_list(labels, PolicyElement, policy.elements),
                     "missing": choice_list(labels, PolicyElement, missing),
-                    "consulted": yes_no(labels, policy.consulted),
+                    "consulted": snap.yes_no(labels, policy.consulted),
                     "consulted_with": snap.plain(policy.consulted_with),
                     "approved_by": snap.plain(policy.approved_by),
                     "approved_on": snap.plain(policy.approved_on),
                     "published_url": snap.plain(policy.published_url),
                     "published_on": snap.plain(policy.published_on),
-                    "shared_internally": yes_no(labels, policy.shared_internally),
-                    "shared_externally": yes_no(labels, policy.shared_externally),
-                    "supplier_monitoring": yes_no(labels, policy.supplier_monitoring),
-                    "code_of_conduct": yes_no(labels, policy.code_of_conduct),
-                    "in_risk_management": yes_no(labels, policy.in_risk_management),
+                    "shared_internally": snap.yes_no(labels, policy.shared_internally),
+                    "shared_externally": snap.yes_no(labels, policy.shared_externally),
+                    "supplier_monitoring": snap.yes_no(labels, policy.supplier_monitoring),
+                    "code_of_conduct": snap.yes_no(labels, policy.code_of_conduct),
+                    "in_risk_management": snap.yes_no(labels, policy.in_risk_management),
                     "latest_version": policy.latest_version,
                 },
             }
@@ -224,7 +212,7 @@ def _department_section(plan, labels):
             # by department: a plan has each department once
             "id": f"department-{role.department}",
             "cells": {
-                "department": choice_of(labels, Department, role.department),
+                "department": snap.choice_of(labels, Department, role.department),
                 "responsibilities": snap.plain(role.responsibilities),
                 "contact": snap.person(role.contact),
             },
@@ -245,19 +233,9 @@ def _department_section(plan, labels):
     )
 
 
-def grouped(rows, key):
-    """{key value: [row, ...]} of one query's rows. The sections read a whole plan's links
-    with one join filtered on the plan instead of prefetch_related, whose list of thousands of
-    ids SQLite refuses ("Expression tree is too large")."""
-    groups = defaultdict(list)
-    for row in rows:
-        groups[getattr(row, key)].append(row)
-    return groups
-
-
 def _item_section(plan, labels):
     items = Item.objects.filter(plan=plan).order_by("name", "pk")
-    sources_of = grouped(
+    sources_of = snap.grouped(
         Sourcing.objects.filter(item__plan=plan).select_related("supplier").order_by("pk"),
         "item_id",
     )
@@ -269,7 +247,7 @@ def _item_section(plan, labels):
                 "id": f"item-{item.pk}",
                 "cells": {
                     "name": item.name,
-                    "kind": choice_of(labels, ItemKind, item.kind),
+                    "kind": snap.choice_of(labels, ItemKind, item.kind),
                     "volume": snap.plain(item.volume),
                     "unit": snap.plain(item.unit),
                     "spend": snap.plain(item.spend),
@@ -310,9 +288,9 @@ def _supplier_section(plan, labels):
                 "name": supplier.name,
                 "country": country_names([supplier.country]),
                 "tier": supplier.tier,
-                "has_contract": yes_no(labels, supplier.has_contract),
+                "has_contract": snap.yes_no(labels, supplier.has_contract),
                 "certifications": snap.plain(supplier.certifications),
-                "code_of_conduct": yes_no(labels, supplier.code_of_conduct_signed),
+                "code_of_conduct": snap.yes_no(labels, supplier.code_of_conduct_signed),
             },
         }
         for supplier in Supplier.objects.filter(plan=plan).order_by("name", "pk")
@@ -404,7 +382,7 @@ def _chain_section(plan, labels):
 
 
 def _category(labels, risk):
-    label = choice_of(labels, RiskCategory, risk.category)
+    label = snap.choice_of(labels, RiskCategory, risk.category)
     if label and risk.category == RiskCategory.OTHER and risk.category_other:
         other = risk.category_other
         return {
@@ -426,17 +404,17 @@ def _risk_section(plan, labels):
             "cells": {
                 "title": risk.title,
                 "category": _category(labels, risk),
-                "area": choice_of(labels, RiskArea, risk.area),
-                "nature": choice_of(labels, RiskNature, risk.nature),
+                "area": snap.choice_of(labels, RiskArea, risk.area),
+                "nature": snap.choice_of(labels, RiskNature, risk.nature),
                 "scale": risk.scale,
                 "scope": risk.scope,
                 "irremediability": risk.irremediability,
                 "severity": risk.severity,
                 "band": _band(labels, risk.severity),
                 "likelihood": risk.likelihood,
-                "prioritised": yes_no(labels, risk.prioritised),
+                "prioritised": snap.yes_no(labels, risk.prioritised),
                 "rationale": snap.plain(risk.priority_rationale),
-                "involvement": choice_of(labels, Involvement, risk.involvement),
+                "involvement": snap.choice_of(labels, Involvement, risk.involvement),
                 "response": labels(rules.RESPONSE[risk.involvement])
                 if risk.involvement in rules.RESPONSE
                 else None,
@@ -470,7 +448,7 @@ def _risk_section(plan, labels):
 
 
 def _risk_action_section(plan, labels):
-    partners_of = grouped(
+    partners_of = snap.grouped(
         RiskAction.partners.through.objects.filter(riskaction__risk__plan=plan).select_related(
             "supplier"
         ),
@@ -497,7 +475,7 @@ def _risk_action_section(plan, labels):
                     ),
                 ),
                 "partner_notes": snap.plain(link.partner_notes),
-                "status": choice_of(labels, ActionStatus, link.action.status),
+                "status": snap.choice_of(labels, ActionStatus, link.action.status),
             },
         }
         for link in links
@@ -896,16 +874,7 @@ def on_history_record(sender, instance, history_instance, **kwargs):
     if fields is None:
         return
     link = "item" if name == "Sourcing" else "plan"
-    ids = {getattr(instance, f"{link}_id", None)}
-    if history_instance.history_type == "~":
-        previous = history_instance.prev_record
-        if previous is not None:
-            delta = history_instance.diff_against(previous, foreign_keys_are_objs=False)
-            changed = {change.field for change in delta.changes}
-            if not changed & fields:
-                return
-            if link in changed:
-                ids.add(getattr(previous, f"{link}_id", None))
+    ids = touched_links(instance, history_instance, fields, link)
     plan_ids = _plans_of_items(ids) if link == "item" else ids
     content_changed(plan_ids, history_instance.history_user)
 

@@ -335,6 +335,32 @@ def plan_deleted(sender, instance, **kwargs):
     _deleting.set(_deleting.get() - {instance.pk})
 
 
+def changed_fields(history_instance):
+    """(the fields a simple-history change record changed, the previous record), or None
+    for a creation or deletion (which changes every field)."""
+    if history_instance.history_type != "~":
+        return None
+    previous = history_instance.prev_record
+    if previous is None:
+        return None
+    delta = history_instance.diff_against(previous, foreign_keys_are_objs=False)
+    return {change.field for change in delta.changes}, previous
+
+
+def touched_links(instance, history_instance, fields, link="plan"):
+    """The ids the row's ``link`` pointed to before and after a recorded change, when the
+    change touched one of ``fields`` (content); an empty set when it did not."""
+    ids = {getattr(instance, f"{link}_id", None)}
+    found = changed_fields(history_instance)
+    if found is not None:
+        changed, previous = found
+        if not changed & fields:
+            return set()
+        if link in changed:
+            ids.add(getattr(previous, f"{link}_id", None))
+    return {pk for pk in ids if pk}
+
+
 def content_changed(plan_ids, user=None):
     """The content of these plans changed: a submitted, returned or approved plan becomes a
     concept again (a new version to approve), recorded in its timeline. Call it inside the

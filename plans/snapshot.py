@@ -27,6 +27,7 @@ list of sections in this same shape.
 
 import hashlib
 import json
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
@@ -109,6 +110,27 @@ def linked(kind, pk, names):
 def choice(labels, member):
     """A choice (status, method, stage ...) in both languages, compared by its code."""
     return linked("choice", member.value, labels(member.label))
+
+
+def choice_of(labels, choices, value):
+    """A choice value (a code) as a snapshot label, or None when empty or unknown."""
+    if value in (None, "") or value not in choices.values:
+        return None
+    return choice(labels, choices(value))
+
+
+def yes_no(labels, value):
+    return labels(_("ja") if value else _("nee"))
+
+
+def grouped(rows, key):
+    """{key value: [row, ...]} of one query's rows. Sections of higher apps read a whole
+    plan's links with one join filtered on the plan instead of prefetch_related, whose list
+    of thousands of ids SQLite refuses ("Expression tree is too large")."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    return groups
 
 
 def person(user):

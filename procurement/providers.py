@@ -15,8 +15,6 @@ frozen with a version (status as a progress column), but the approval stays.
 Everything here reads with a fixed number of queries, whatever the number of tenders.
 """
 
-from collections import defaultdict
-
 from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,7 +24,7 @@ from simple_history.signals import post_create_historical_record
 
 from plans import registry
 from plans import snapshot as snap
-from plans.approval import content_changed
+from plans.approval import changed_fields, content_changed, touched_links
 from plans.models import Action, Method, Plan
 from themes.models import AmbitionLevel, OrgTheme
 
@@ -110,19 +108,10 @@ def quarter_text(year, quarter):
     return _("K%(quarter)s %(year)s") % {"quarter": quarter, "year": year}
 
 
-def grouped(rows, key):
-    """{key value: [row, ...]} of one query's rows (one join on the plan instead of a
-    prefetch list of thousands of ids, which SQLite refuses)."""
-    groups = defaultdict(list)
-    for row in rows:
-        groups[getattr(row, key)].append(row)
-    return groups
-
-
 def applied_themes_of(tenders_filter):
     """{tender id: [TenderTheme with its theme]} for the tenders matching ``tenders_filter``
     (a dict of lookups on the tender), in one query."""
-    return grouped(
+    return snap.grouped(
         TenderTheme.objects.filter(**{f"tender__{k}": v for k, v in tenders_filter.items()})
         .select_related("theme__framework_theme")
         .order_by("tender_id", "pk"),
@@ -150,16 +139,6 @@ def applied_text(applied):
 
 
 # --- The approved snapshot ---------------------------------------------------------------------
-
-
-def yes_no(labels, value):
-    return labels(gettext_lazy("ja") if value else gettext_lazy("nee"))
-
-
-def choice_of(labels, choices, value):
-    if value in (None, "") or value not in choices.values:
-        return None
-    return snap.choice(labels, choices(value))
 
 
 def snapshot_sections(plan):
@@ -203,7 +182,7 @@ def _baseline_section(plan, labels):
             "id": f"baseline-{row.theme_id}",
             "cells": {
                 "theme": snap.theme_label(row.theme),
-                "level": choice_of(labels, AmbitionLevel, row.level),
+                "level": snap.choice_of(labels, AmbitionLevel, row.level),
                 "ambitions": snap.plain(row.ambitions),
                 "goals": snap.plain(row.goals),
                 "activities": snap.plain(row.activities),
@@ -240,7 +219,7 @@ def _rationale_section(plan, labels):
             "id": f"theme-{theme.pk}",
             "cells": {
                 "theme": snap.theme_label(theme),
-                "focus": yes_no(labels, theme.is_focus),
+                "focus": snap.yes_no(labels, theme.is_focus),
                 "rationale": snap.plain(theme.rationale),
             },
         }
@@ -346,7 +325,7 @@ def _calendar_section(plan, labels):
                         snap.same(tender.product_group.name),
                     ),
                     "value": snap.plain(tender.estimated_value),
-                    "procedure": choice_of(labels, Procedure, tender.procedure),
+                    "procedure": snap.choice_of(labels, Procedure, tender.procedure),
                     "budget_holder": snap.plain(tender.budget_holder),
                     "purchaser": snap.plain(tender.purchaser),
                     "start": snap.linked(
@@ -358,8 +337,8 @@ def _calendar_section(plan, labels):
                             year=tender.planned_year,
                         ),
                     ),
-                    "promising": yes_no(labels, tender.promising),
-                    "status": choice_of(labels, TenderStatus, tender.status),
+                    "promising": snap.yes_no(labels, tender.promising),
+                    "status": snap.choice_of(labels, TenderStatus, tender.status),
                     "themes": _applied_label(labels, applied_of[tender.pk]),
                     "explanation": snap.plain(tender.explanation),
                 },
@@ -393,7 +372,7 @@ def _anchoring_section(plan, labels):
         {
             "id": f"anchoring-{row.area}",
             "cells": {
-                "area": choice_of(labels, AnchoringArea, row.area),
+                "area": snap.choice_of(labels, AnchoringArea, row.area),
                 "anchored": snap.plain(row.anchored),
             },
         }
@@ -423,9 +402,9 @@ def _action_detail_section(plan, labels):
             "id": f"action-{row.action_id}",
             "cells": {
                 "action": snap.linked("action", row.action_id, snap.same(row.action.title)),
-                "anchoring": choice_of(labels, AnchoringKind, row.anchoring),
-                "extra_budget": yes_no(labels, row.extra_budget),
-                "extra_capacity": yes_no(labels, row.extra_capacity),
+                "anchoring": snap.choice_of(labels, AnchoringKind, row.anchoring),
+                "extra_budget": snap.yes_no(labels, row.extra_budget),
+                "extra_capacity": snap.yes_no(labels, row.extra_capacity),
             },
         }
         for row in details
@@ -472,7 +451,7 @@ def capped_caption(caption, shown, total):
 
 def _themes_of(tenders):
     """{tender id: [TenderTheme]} for a short list of tenders (one query)."""
-    return grouped(
+    return snap.grouped(
         TenderTheme.objects.filter(tender_id__in=[t.pk for t in tenders])
         .select_related("theme__framework_theme")
         .order_by("tender_id", "pk"),
@@ -737,18 +716,6 @@ LINKS = {"TenderTheme": ("tender", Tender), "ActionDetail": ("action", Action)}
 THEME_FIELDS = {"rationale"}  # what the MVOI snapshot adds of a theme (plans has the rest)
 
 
-def changed_fields(history_instance):
-    """The fields a change record changed, or None for a creation or deletion (all of
-    them)."""
-    if history_instance.history_type != "~":
-        return None
-    previous = history_instance.prev_record
-    if previous is None:
-        return None
-    delta = history_instance.diff_against(previous, foreign_keys_are_objs=False)
-    return {change.field for change in delta.changes}, previous
-
-
 def on_history_record(sender, instance, history_instance, **kwargs):
     """simple-history recorded a change of an MVOI row: if a field the snapshot shows as
     content changed, its plan (both plans, when it moved) goes back to concept."""
@@ -757,16 +724,8 @@ def on_history_record(sender, instance, history_instance, **kwargs):
     if fields is None:
         return
     link, linked_model = LINKS.get(name, ("plan", None))
-    ids = {getattr(instance, f"{link}_id", None)}
-    found = changed_fields(history_instance)
-    if found is not None:
-        changed, previous = found
-        if not changed & fields:
-            return
-        if link in changed:
-            ids.add(getattr(previous, f"{link}_id", None))
-    ids = {pk for pk in ids if pk}
-    if linked_model is not None:
+    ids = touched_links(instance, history_instance, fields, link)
+    if ids and linked_model is not None:
         ids = set(linked_model.objects.filter(pk__in=ids).values_list("plan_id", flat=True))
     content_changed(ids, history_instance.history_user)
 
