@@ -19,11 +19,10 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from plans import registry
-from plans.models import Action, Method
+from plans.models import Method
 
 from .evaluation import year_facts
 from .models import (
-    TEAMS,
     Evaluation,
     EvaluationLevel,
     EvaluationQuestion,
@@ -35,6 +34,7 @@ from .models import (
 )
 from .providers import applied_text, applied_themes_of, pct, quarter_text, theme_name
 from .share import share_by_year
+from .year_plan import OTHER_TEAM, year_grid
 
 YEAR_PLAN = "jaarplan"
 EVALUATION = "evaluatie"
@@ -106,45 +106,6 @@ def calendar_of(plan, year):
     ]
 
 
-def team_of(action):
-    return action.team if action.team in TEAMS else ""
-
-
-def year_grid(plan, year):
-    """The jaarplanning: rows per team (the standard teams, then "Anders"), a cell per quarter
-    with that team's actions; actions without a quarter in a column of their own (one
-    query)."""
-    actions = (
-        Action.objects.for_org(plan.organisation_id)
-        .filter(plan=plan, planned_year=year)
-        .select_related("mvoi")
-        .order_by("planned_quarter", "title", "pk")
-    )
-    cells = defaultdict(list)
-    for action in actions:
-        detail = getattr(action, "mvoi", None)
-        cells[(team_of(action), action.planned_quarter)].append(
-            {
-                "title": action.title,
-                "team": action.team,
-                "status": action.get_status_display(),
-                "extra_budget": bool(detail and detail.extra_budget),
-                "extra_capacity": bool(detail and detail.extra_capacity),
-            }
-        )
-    rows = []
-    for team in [*TEAMS, ""]:
-        quarters = [cells[(team, q)] for q in QUARTERS]
-        rows.append(
-            {
-                "team": team or _("Anders"),
-                "quarters": quarters,
-                "unplanned": cells[(team, None)],
-            }
-        )
-    return rows, any(row["unplanned"] for row in rows), len(actions)
-
-
 def year_plan(report):
     plan, year = report.plan, report.year
     ambitions = [
@@ -153,7 +114,7 @@ def year_plan(report):
         .select_related("theme__framework_theme")
         .order_by("theme_id", "pk")
     ]
-    grid, unplanned, action_count = year_grid(plan, year)
+    grid = year_grid(plan, year)
     quarters = calendar_of(plan, year)
     share = year_share(plan, year)
     return "reports/pdf/mvoi_year_plan.html", {
@@ -168,9 +129,7 @@ def year_plan(report):
         "quarters": quarters,
         "tender_count": sum(len(q["tenders"]) for q in quarters),
         "grid": grid,
-        "grid_unplanned": unplanned,
-        "action_count": action_count,
-        "quarter_labels": [quarter_text(year, q) for q in QUARTERS],
+        "other_team": OTHER_TEAM,
     }
 
 
