@@ -541,3 +541,23 @@ def test_finished_evaluation_whose_finisher_is_gone_still_shows(org_a, client_fo
     assert (
         response.status_code == 200 and "Afgerond op 10 januari 2025" in response.content.decode()
     )
+
+
+def test_changing_only_an_actions_mvoi_details_reopens_an_approved_plan(
+    org_a, client_for, mvoi
+):
+    from tests.plans.builders import approve
+
+    client = client_for(org_a.member)
+    client.post(url("mvoi_action_create", mvoi.plan), action_post())
+    saved = Action.objects.get(plan=mvoi.plan)
+    approve(org_a, mvoi.plan)
+    mvoi.plan.refresh_from_db()
+    assert mvoi.plan.status == PlanStatus.APPROVED
+    edit = url("mvoi_action_update", mvoi.plan, saved.pk)
+    response = client.post(edit, action_post(extra_capacity="on", version=str(saved.version)))
+    assert response.status_code == 302
+    saved.refresh_from_db()
+    assert saved.mvoi.extra_capacity
+    mvoi.plan.refresh_from_db()
+    assert mvoi.plan.status == PlanStatus.DRAFT
