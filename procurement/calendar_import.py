@@ -14,10 +14,14 @@ with its row and column. If one row is wrong, nothing is saved.
 - Comply or explain (procurement.rules): a promising tender that has started without any
   theme needs an explanation.
 
-The import adds tenders; it never changes the tenders already on the calendar.
+- Nummer: the tender's number as the export writes it. A row with the number of a tender of
+  this plan updates that tender (its themes become the row's); a row without one, or with the
+  number of a tender of another plan of the organisation (an export read into the next plan),
+  adds a tender. A number the organisation does not have is a row error.
 """
 
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,6 +56,7 @@ MAX_SHEET_ROWS = 2 * MAX_ROWS
 MAX_TEXT = 10000  # characters of an explanation
 MAX_AMOUNT = Decimal("999999999999.99")  # what the estimated value holds (14 digits, 2 decimals)
 BATCH = 500  # rows per INSERT
+UPDATE_BATCH = 200  # rows per UPDATE (bulk_update writes a CASE per field)
 SHEET = "Aanbestedingen"
 LISTS_SHEET = "Keuzelijsten"
 
@@ -168,6 +173,15 @@ COLUMNS = [
             "verder is zonder thema. Waarom is er geen MVOI-thema toegepast?"
         ),
     ),
+    Column(
+        "Nummer",
+        "number",
+        False,
+        gettext_lazy(
+            "Leeg voor een nieuwe aanbesteding. Staat hier het nummer uit een export van dit "
+            "plan, dan werkt Koers die aanbesteding bij met de gegevens van de rij."
+        ),
+    ),
 ]
 
 BY_KEY = {column.key: column for column in COLUMNS}
@@ -281,9 +295,21 @@ class Lookups:
         for name in STANDARD_PRODUCT_GROUPS:
             self.standard[fold(name)] = name
             self.standard.setdefault(fold(name.split(" (")[0]), name)  # "GWW" for the long name
+        self.numbers = {}  # {tender number in the file: its plan's id}; see find_numbers
         self.procedures = _choices(Procedure)
         self.statuses = _choices(TenderStatus)
         self.instruments = _choices(Instrument, INSTRUMENT_WORDS)
+
+    def find_numbers(self, rows):
+        """Which plan each tender number of the file belongs to, in one query (numbers the
+        organisation does not have are left out)."""
+        wanted = set()
+        for row in rows:
+            value = row.values.get("nummer")
+            if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+                wanted.add(int(value))
+        tenders = Tender.objects.for_org(self.plan.organisation_id).filter(pk__in=wanted)
+        self.numbers = dict(tenders.values_list("pk", "plan_id"))
 
 
 # --- Checking the rows --------------------------------------------------------------------
@@ -292,12 +318,14 @@ class Lookups:
 @dataclass
 class Line:
     """A row as checked: the tender's fields, its product group (an existing group's id or a
-    standard group's name) and its themes [(theme id, instrument, criterion)]."""
+    standard group's name), its themes [(theme id, instrument, criterion)] and the tender of
+    this plan it updates (None: a new tender)."""
 
     fields: dict
     group_id: int | None
     new_group: str | None
     themes: list
+    update: int | None = None
 
 
 def _message(row, key, text):
@@ -447,6 +475,17 @@ def _cell(key, value, lookups):
         return _choice(value, lookups.statuses, TenderStatus)
     if key == "uitleg bij afwijking":
         return spreadsheet.text(value, MAX_TEXT)
+    if key == "nummer":
+        number = spreadsheet.whole(value, _("geen nummer; laat de cel leeg voor een nieuwe."))
+        if number not in lookups.numbers:
+            raise CellError(
+                _(
+                    "uw organisatie heeft geen aanbesteding met nummer %(number)s. Laat de cel "
+                    "leeg om een nieuwe aanbesteding toe te voegen."
+                )
+                % {"number": number}
+            )
+        return number
     raise AssertionError(key)
 
 
@@ -454,6 +493,8 @@ def check(rows, lookups):
     """(lines, row messages): every row is checked, also after an error, so that the user
     sees all that is wrong at once."""
     lines, errors = [], []
+    lookups.find_numbers(rows)
+    seen = {}  # tender number: the row that updates it
     for row in rows:
         fields, row_errors = {}, []
         for column in COLUMNS:
@@ -477,6 +518,18 @@ def check(rows, lookups):
                 criteria = _criteria(row.values["criteria"], themes, lookups)
             except CellError as error:
                 row_errors.append(_message(row, "criteria", error.args[0]))
+        number = fields.pop("number", None)
+        update = number if lookups.numbers.get(number) == lookups.plan.pk else None
+        if update in seen:
+            row_errors.append(
+                _message(
+                    row,
+                    "nummer",
+                    _("deze aanbesteding staat al in rij %(row)s.") % {"row": seen[update]},
+                )
+            )
+        elif update:
+            seen[update] = row.number
         fields.setdefault("promising", True)
         fields.setdefault("status", TenderStatus.PLANNED)
         if (
@@ -507,6 +560,7 @@ def check(rows, lookups):
                     (theme, instrument, criteria.get(theme, ""))
                     for theme, instrument in themes.items()
                 ],
+                update,
             )
         )
     return lines, errors
@@ -515,13 +569,28 @@ def check(rows, lookups):
 # --- Saving -------------------------------------------------------------------------------
 
 
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+# A tender's fields a row sets (with the product group and the planned period).
+ROW_FIELDS = [column.field for column in COLUMNS if column.field not in ("themes", "criteria")]
+ROW_FIELDS = [name for name in ROW_FIELDS if name not in ("product_group", "number")]
+DEFAULTS = {"estimated_value": None, "procedure": "", "budget_holder": "", "purchaser": ""}
+DEFAULTS["explanation"] = ""
+
+
 def import_tenders(plan, rows, user):
-    """Add the tender rows read from an xlsx (read_file) to the plan's calendar, all or
-    nothing: every row is checked first; if any is wrong, ImportRowsError lists the messages
-    and nothing is saved. Standard product groups the organisation did not have yet are
-    created. Everything is written in batches with a history record per row, so the number
-    of queries does not grow with the rows; an approved plan becomes a concept again.
-    Returns the number of tenders added."""
+    """Add the tender rows read from an xlsx (read_file) to the plan's calendar, or update
+    the plan's tenders whose number they carry; all or nothing: every row is checked first;
+    if any is wrong, ImportRowsError lists the messages and nothing is saved. Standard
+    product groups the organisation did not have yet are created. Everything is written in
+    batches with a history record per changed row, so the number of queries does not grow
+    with the rows; an approved plan becomes a concept again when its content changed (a
+    status is progress). Returns an ImportResult."""
     organisation_id = plan.organisation_id
     with transaction.atomic():
         lines, errors = check(rows, Lookups(plan))
@@ -535,37 +604,74 @@ def import_tenders(plan, rows, user):
                 )
         ProductGroup.objects.bulk_create(new_groups.values(), batch_size=BATCH)
         now = timezone.now()
-        tenders = []
+        existing = Tender.objects.select_for_update().in_bulk(
+            [line.update for line in lines if line.update]
+        )
+        applied_before = defaultdict(dict)  # tender id: {theme id: TenderTheme}
+        for applied in TenderTheme.objects.filter(tender_id__in=list(existing)):
+            applied_before[applied.tender_id][applied.theme_id] = applied
+        added, changed, content = [], [], False
+        targets = []  # the tender of each line, new or existing
         for line in lines:
             group_id = line.group_id or new_groups[line.new_group].pk
-            tender = Tender(
-                organisation_id=organisation_id,
-                plan=plan,
-                product_group_id=group_id,
-                created_at=now,
-                **line.fields,
-            )
-            # What Tender.save does (plans.models.with_planned_period); bulk_create skips save.
+            values = {**DEFAULTS, **line.fields, "product_group_id": group_id}
+            tender = existing.get(line.update)
+            if tender is None:
+                tender = Tender(
+                    organisation_id=organisation_id, plan=plan, created_at=now, **values
+                )
+                added.append(tender)
+            else:
+                names = {name for name, value in values.items() if getattr(tender, name) != value}
+                for name in names:
+                    setattr(tender, name, values[name])
+                if names:
+                    changed.append(tender)
+                    content = content or bool(names - {"status"})
+            # What Tender.save does (plans.models.with_planned_period); bulk writes skip save.
             tender.planned_period = encode_quarter(tender.planned_year, tender.planned_quarter)
-            tenders.append(tender)
-        Tender.objects.bulk_create(tenders, batch_size=BATCH)
-        applied = [
-            TenderTheme(
-                organisation_id=organisation_id,
-                tender=tender,
-                theme_id=theme,
-                instrument=instrument,
-                criterion_ref=criterion,
-            )
-            for tender, line in zip(tenders, lines, strict=True)
-            for theme, instrument, criterion in line.themes
-        ]
-        TenderTheme.objects.bulk_create(applied, batch_size=BATCH)
+            targets.append(tender)
+        Tender.objects.bulk_create(added, batch_size=BATCH)
+        for tender in changed:
+            tender.version += 1
+        fields = [*ROW_FIELDS, "product_group_id", "planned_period", "version"]
+        Tender.objects.bulk_update(changed, fields, batch_size=UPDATE_BATCH)
+
+        new_themes, changed_themes, removed_themes = [], [], []
+        touched = {tender.pk for tender in changed}
+        for line, tender in zip(lines, targets, strict=True):
+            before = applied_before.get(tender.pk, {})
+            for theme, instrument, criterion in line.themes:
+                applied = before.pop(theme, None)
+                if applied is None:
+                    new_themes.append(
+                        TenderTheme(
+                            organisation_id=organisation_id,
+                            tender=tender,
+                            theme_id=theme,
+                            instrument=instrument,
+                            criterion_ref=criterion,
+                        )
+                    )
+                elif (applied.instrument, applied.criterion_ref) != (instrument, criterion):
+                    applied.instrument, applied.criterion_ref = instrument, criterion
+                    changed_themes.append(applied)
+            removed_themes.extend(before.values())
+        touched |= {applied.tender_id for applied in (*changed_themes, *removed_themes)}
+        touched |= {applied.tender_id for applied in new_themes if applied.tender_id in existing}
+        TenderTheme.objects.bulk_create(new_themes, batch_size=BATCH)
+        TenderTheme.objects.bulk_update(
+            changed_themes, ["instrument", "criterion_ref"], batch_size=UPDATE_BATCH
+        )
+        history.delete_recorded(TenderTheme, removed_themes, user, now)
         history.record(ProductGroup, new_groups.values(), history.CREATED, user, now)
-        history.record(Tender, tenders, history.CREATED, user, now)
-        history.record(TenderTheme, applied, history.CREATED, user, now)
-        approval.content_changed({plan.pk}, user)
-    return len(tenders)
+        history.record(Tender, added, history.CREATED, user, now)
+        history.record(Tender, changed, history.CHANGED, user, now)
+        history.record(TenderTheme, new_themes, history.CREATED, user, now)
+        history.record(TenderTheme, changed_themes, history.CHANGED, user, now)
+        if added or content or new_themes or changed_themes or removed_themes:
+            approval.content_changed({plan.pk}, user)
+    return ImportResult(len(added), len(touched), len(existing) - len(touched))
 
 
 # --- The template -------------------------------------------------------------------------
@@ -608,6 +714,7 @@ def _template_bytes(plan):
         "criteria": f"{themes[0]}: MVI-criteriatool ICT, ambitieniveau 2" if themes else "",
         "status": str(TenderStatus.PLANNED.label),
         "uitleg bij afwijking": "",
+        "nummer": "",  # a new tender
     }
     output = io.BytesIO()
     book = xlsxwriter.Workbook(
@@ -687,8 +794,9 @@ def _template_bytes(plan):
         ),
         _("Koers leest alleen het eerste werkblad. Kolommen met een andere naam worden genegeerd."),
         _(
-            "Het inlezen voegt aanbestedingen toe aan de kalender; wat al op de kalender staat, "
-            "blijft zoals het is."
+            "Een rij zonder nummer voegt een aanbesteding toe aan de kalender. Een rij met het "
+            "nummer van een aanbesteding van dit plan (uit een export) werkt die aanbesteding "
+            "bij. Aanbestedingen die niet in het bestand staan, blijven zoals ze zijn."
         ),
         _(
             "Als één rij niet klopt, wordt niets ingelezen: u krijgt per rij te zien wat er mis "

@@ -117,6 +117,7 @@ def calendar_rows(tenders):
             criteria_text(row["themes"]) or None,
             statuses.get(row["status"], row["status"]),
             row["explanation"] or None,
+            row["pk"],  # Nummer: reading the file back into this plan updates the tender
             period_label(row["planned_year"], row["planned_quarter"]),
         ]
 

@@ -6,9 +6,10 @@ It builds an xlsx with every column of the import filled (product groups of the 
 and standard groups that are created on the first run, one to three themes per row with
 instruments and criteria, Dutch amounts, labels and codes mixed), then imports it ``runs``
 times through the service (read + check + save: procurement.calendar_import.read_file and
-import_tenders; every run adds its rows, the import never updates) and once through the
-import page with Django's test client. It prints the seconds and the number of database
-queries of each run.
+import_tenders; every run adds its rows) and once through the import page with Django's
+test client. Then it exports the calendar and reads ``rows`` rows of that export back in with
+every tender moved a quarter (the rows carry their number: the import updates those
+tenders). It prints the seconds and the number of database queries of each run.
 
 It runs on a throw-away database of its own: a SQLite file (bench_tender_import.sqlite3,
 removed afterwards) unless DATABASE_URL points elsewhere, in which case a test database beside
@@ -73,6 +74,28 @@ def build_file(rows, run=1):
     return output.getvalue()
 
 
+def moved_rows(exported, rows):
+    """The first ``rows`` rows of a calendar export, each tender a quarter later."""
+    from openpyxl import Workbook, load_workbook
+
+    source = load_workbook(io.BytesIO(exported), read_only=True).worksheets[0]
+    book = Workbook()
+    sheet = book.active
+    quarter = None
+    for index, values in enumerate(source.iter_rows(values_only=True)):
+        values = list(values)
+        if index == 0:
+            quarter = values.index("Startkwartaal")
+        elif index > rows:
+            break
+        else:
+            values[quarter] = values[quarter] % 4 + 1
+        sheet.append(values)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1000)
@@ -119,7 +142,7 @@ def run(args, connection):
             started = time.perf_counter()
             rows = read_file(SimpleUploadedFile("kalender.xlsx", content))
             read = time.perf_counter() - started
-            added = import_tenders(plan, rows, user)
+            added = import_tenders(plan, rows, user).added
             total = time.perf_counter() - started
         print(
             f"service run {number}: {total:.2f} s (reading the file {read:.2f} s, checking "
@@ -148,6 +171,16 @@ def run(args, connection):
     print(
         f"export of {Tender.objects.count()} tenders: {elapsed:.2f} s, "
         f"{len(queries.captured_queries)} queries, {len(response.content) / 1024:.0f} KB"
+    )
+    reimport = moved_rows(response.content, args.rows)
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        result = import_tenders(plan, read_file(SimpleUploadedFile("k.xlsx", reimport)), user)
+        elapsed = time.perf_counter() - started
+    print(
+        f"re-import of {args.rows} exported rows, each moved a quarter: {elapsed:.2f} s, "
+        f"{len(queries.captured_queries)} queries; {result.updated} updated, "
+        f"{result.added} added"
     )
     print(
         f"in the plan: {Tender.objects.count()} tenders, {TenderTheme.objects.count()} applied "

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -39,6 +40,37 @@ class TenderImportForm(XlsxImportForm):
     required_message = gettext_lazy("Kies het Excel-bestand met de aanbestedingen.")
 
 
+def import_message(result):
+    """What the import did, in one sentence."""
+    parts = []
+    if result.added:
+        parts.append(
+            ngettext(
+                "één aanbesteding toegevoegd", "%(count)s aanbestedingen toegevoegd", result.added
+            )
+            % {"count": result.added}
+        )
+    if result.updated:
+        parts.append(
+            ngettext(
+                "één aanbesteding bijgewerkt",
+                "%(count)s aanbestedingen bijgewerkt",
+                result.updated,
+            )
+            % {"count": result.updated}
+        )
+    if result.unchanged:
+        parts.append(
+            ngettext(
+                "één aanbesteding ongewijzigd",
+                "%(count)s aanbestedingen ongewijzigd",
+                result.unchanged,
+            )
+            % {"count": result.unchanged}
+        )
+    return _("Ingelezen: %(parts)s.") % {"parts": ", ".join(parts)}
+
+
 def calendar_url(plan):
     """The calendar page once it exists, else the plan's overview."""
     kwargs = {"org_slug": plan.organisation.slug, "pk": plan.pk}
@@ -51,24 +83,20 @@ def calendar_url(plan):
 @require_http_methods(["GET", "HEAD", "POST"])
 @org_roles(read=Role.MEMBER, write=Role.MEMBER)
 def tender_import(request, org_slug, pk):
-    """Upload an xlsx of tenders for the plan's calendar: all rows are added, or none."""
+    """Upload an xlsx of tenders for the plan's calendar: every row is added (or updates the
+    tender whose number it carries), or none is."""
     plan = get_mvoi_plan(request, pk)
     form = TenderImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     row_errors = None
     if request.method == "POST" and form.is_valid():
         try:
-            count = calendar_import.import_tenders(plan, form.parsed, request.user)
+            result = calendar_import.import_tenders(plan, form.parsed, request.user)
         except ImportRowsError as error:
             row_errors = error
         except IntegrityError:  # a standard product group created at the same moment
             form.add_error(None, RACE_MESSAGE)
         else:
-            message = ngettext(
-                "Eén aanbesteding toegevoegd aan de kalender.",
-                "%(count)s aanbestedingen toegevoegd aan de kalender.",
-                count,
-            ) % {"count": count}
-            messages.success(request, message)
+            messages.success(request, import_message(result))
             return redirect(calendar_url(plan))
     context = {
         "plan": plan,

@@ -543,9 +543,7 @@ def test_finished_evaluation_whose_finisher_is_gone_still_shows(org_a, client_fo
     )
 
 
-def test_changing_only_an_actions_mvoi_details_reopens_an_approved_plan(
-    org_a, client_for, mvoi
-):
+def test_changing_only_an_actions_mvoi_details_reopens_an_approved_plan(org_a, client_for, mvoi):
     from tests.plans.builders import approve
 
     client = client_for(org_a.member)

@@ -166,7 +166,7 @@ def test_the_success_message_counts_the_tenders(mvoi, org_a, client_for):
     assert response.status_code == 302
     # the next page shows the message (the import page itself: the calendar is another's)
     page = text(client.get(url("procurement:tender_import", mvoi.plan)))
-    assert "2 aanbestedingen toegevoegd aan de kalender." in page
+    assert "Ingelezen: 2 aanbestedingen toegevoegd." in page
 
 
 # --- Bad rows -------------------------------------------------------------------------------
@@ -344,8 +344,27 @@ def test_the_overview_links_import_and_export(mvoi, org_a, client_for):
     page = text(client_for(org_a.member).get(url("procurement:overview", mvoi.plan)))
     assert url("procurement:tender_import", mvoi.plan) in page
     assert url("procurement:tender_export", mvoi.plan) in page
+    assert url("procurement:year_overview_export", mvoi.plan) in page
     page = text(client_for(org_a.viewer).get(url("procurement:overview", mvoi.plan)))
     assert url("procurement:tender_import", mvoi.plan) not in page
+
+
+def test_the_calendar_and_grid_link_import_and_the_exports(mvoi, org_a, client_for):
+    member, viewer = client_for(org_a.member), client_for(org_a.viewer)
+    calendar = url("procurement:calendar", mvoi.plan)
+    page = text(member.get(calendar))
+    assert url("procurement:tender_import", mvoi.plan) in page
+    assert url("procurement:tender_export", mvoi.plan) in page
+    assert url("procurement:tender_import", mvoi.plan) not in text(viewer.get(calendar))
+    # the export link carries the list's filters (not its page), also after an htmx filter
+    export = url("procurement:tender_export", mvoi.plan)
+    filtered = text(viewer.get(calendar + "?year=2026&promising=ja&page=1"))
+    assert f"{export}?year=2026&promising=ja" in filtered
+    assert "Deze selectie exporteren" in filtered
+    partial = text(viewer.get(calendar + "?year=2025", headers={"HX-Request": "true"}))
+    assert f"{export}?year=2025" in partial
+    grid = text(viewer.get(url("procurement:grid", mvoi.plan)))
+    assert url("procurement:year_overview_export", mvoi.plan) in grid
 
 
 # --- Speed ----------------------------------------------------------------------------------
@@ -470,6 +489,126 @@ def test_the_export_reads_back_into_another_plan(mvoi, org_a, client_for):
         return tenders, themes
 
     assert calendar(other) == calendar(mvoi.plan)
+
+
+def exported_rows(client, plan):
+    """The calendar export as [{header: value}], in calendar order."""
+    response = client.get(url("procurement:tender_export", plan))
+    rows = sheet_rows(load_workbook(io.BytesIO(response.content)).worksheets[0])
+    return [dict(zip(rows[0], values, strict=True)) for values in rows[1:]]
+
+
+def reimport_setup(mvoi):
+    t = mvoi.themes
+    laptops = make_tender(mvoi.plan, mvoi.group, 2025, 1, title="Laptops")
+    TenderTheme.objects.create(
+        organisation=mvoi.org,
+        tender=laptops,
+        theme=t["Klimaat"],
+        instrument=Instrument.REQUIREMENT,
+        criterion_ref="MVI ICT-1",
+    )
+    TenderTheme.objects.create(organisation=mvoi.org, tender=laptops, theme=t["Milieu"])
+    servers = make_tender(mvoi.plan, mvoi.group, 2025, 2, title="Servers", themes=[t["Milieu"]])
+    printers = make_tender(mvoi.plan, mvoi.group, 2025, 3, title="Printers", promising=False)
+    servers.evaluation = "Goed verlopen."
+    servers.save()
+    return laptops, servers, printers
+
+
+def test_reading_an_export_back_updates_the_tenders_it_numbers(mvoi, org_a, client_for):
+    laptops, servers, printers = reimport_setup(mvoi)
+    Plan.objects.filter(pk=mvoi.plan.pk).update(status=PlanStatus.APPROVED)
+    client = client_for(org_a.member)
+    rows = exported_rows(client, mvoi.plan)
+    assert [r["Nummer"] for r in rows] == [laptops.pk, servers.pk, printers.pk]
+    rows[0]["Startkwartaal"] = 4  # moved
+    rows[0]["Thema's"] = "Klimaat: gunningscriterium"  # Milieu dropped, instrument changed
+    rows[1]["Thema's"] = "Milieu; Circulair"  # a theme added
+    rows.append(row(Aanbesteding="Nieuw"))  # no number: added
+    response = post(client, mvoi.plan, xlsx(rows, headers=list(rows[0])))
+    assert response.status_code == 302, text(response)
+    page = text(client.get(url("procurement:tender_import", mvoi.plan)))
+    assert (
+        "Ingelezen: één aanbesteding toegevoegd, 2 aanbestedingen bijgewerkt, "
+        "één aanbesteding ongewijzigd." in page
+    )
+    assert Tender.objects.filter(plan=mvoi.plan).count() == 4
+    laptops.refresh_from_db()
+    assert (laptops.planned_quarter, laptops.planned_period, laptops.version) == (4, 20254, 2)
+    applied = TenderTheme.objects.filter(tender=laptops).values_list(
+        "theme__own_name", "instrument", "criterion_ref"
+    )
+    assert list(applied) == [("Klimaat", Instrument.AWARD_CRITERION, "MVI ICT-1")]
+    assert sorted(
+        TenderTheme.objects.filter(tender=servers).values_list("theme__own_name", flat=True)
+    ) == ["Circulair", "Milieu"]
+    servers.refresh_from_db()
+    assert servers.evaluation == "Goed verlopen."  # not a column: kept
+    # the move is in the tender's history, and the tender page shows it
+    assert [h.planned_quarter for h in laptops.history.order_by("history_date")] == [1, 4]
+    assert printers.history.count() == 1  # unchanged: no new record
+    assert Plan.objects.get(pk=mvoi.plan.pk).status == PlanStatus.DRAFT
+
+
+def test_a_status_only_reimport_is_progress(mvoi, org_a, client_for):
+    laptops, _servers, _printers = reimport_setup(mvoi)
+    Plan.objects.filter(pk=mvoi.plan.pk).update(status=PlanStatus.APPROVED)
+    client = client_for(org_a.member)
+    rows = exported_rows(client, mvoi.plan)
+    rows[0]["Status"] = "gepubliceerd"
+    assert post(client, mvoi.plan, xlsx(rows, headers=list(rows[0]))).status_code == 302
+    laptops.refresh_from_db()
+    assert laptops.status == TenderStatus.PUBLISHED
+    assert Plan.objects.get(pk=mvoi.plan.pk).status == PlanStatus.APPROVED
+
+
+def test_wrong_numbers_are_row_errors(mvoi, mvoi_b, org_a, client_for):
+    laptops, _servers, _printers = reimport_setup(mvoi)
+    foreign = make_tender(mvoi_b.plan, mvoi_b.group, 2025, 1, title="Van een ander")
+    client = client_for(org_a.member)
+    rows = [
+        row(Nummer=laptops.pk, Startkwartaal=4),
+        row(Nummer=laptops.pk),
+        row(Nummer=foreign.pk),
+        row(Nummer=999999),
+        row(Nummer="abc"),
+    ]
+    response = post(client, mvoi.plan, xlsx(rows, headers=[*HEADERS]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Rij 3, kolom Nummer: deze aanbesteding staat al in rij 2." in page
+    for number, line in ((foreign.pk, 4), (999999, 5)):
+        assert (
+            f"Rij {line}, kolom Nummer: uw organisatie heeft geen aanbesteding met nummer "
+            f"{number}." in page
+        )
+    assert "Rij 6, kolom Nummer: geen nummer" in page
+    laptops.refresh_from_db()
+    foreign.refresh_from_db()
+    assert laptops.planned_quarter == 1 and foreign.title == "Van een ander"
+    assert Tender.objects.count() == 4
+
+
+def test_a_reimport_of_many_rows_takes_a_fixed_number_of_queries(mvoi, org_a, client_for):
+    client = client_for(org_a.member)
+    for n in range(40):
+        make_tender(mvoi.plan, mvoi.group, 2025, 1, title=f"T{n}", themes=[mvoi.themes["Milieu"]])
+
+    def queries(count):
+        rows = exported_rows(client, mvoi.plan)[:count]
+        for values in rows:
+            values["Startkwartaal"] = values["Startkwartaal"] % 4 + 1
+            values["Thema's"] = "Klimaat: eis"
+        with CaptureQueriesContext(connection) as context:
+            response = post(client, mvoi.plan, xlsx(rows, headers=list(rows[0])))
+        assert response.status_code == 302, text(response)
+        return len(context.captured_queries)
+
+    assert queries(3) == queries(30)
+    # the three moved first now come after the 37 still in Q1: 33 different tenders updated
+    assert TenderTheme.objects.filter(theme=mvoi.themes["Klimaat"]).count() == 33
+    assert TenderTheme.objects.filter(theme=mvoi.themes["Milieu"]).count() == 7
 
 
 def test_the_export_takes_the_filters_along(mvoi, org_a, client_for):
