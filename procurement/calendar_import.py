@@ -576,9 +576,7 @@ class ImportResult:
     unchanged: int = 0
 
 
-# A tender's fields a row sets (with the product group and the planned period).
-ROW_FIELDS = [column.field for column in COLUMNS if column.field not in ("themes", "criteria")]
-ROW_FIELDS = [name for name in ROW_FIELDS if name not in ("product_group", "number")]
+# What an empty cell of an optional column means.
 DEFAULTS = {"estimated_value": None, "procedure": "", "budget_holder": "", "purchaser": ""}
 DEFAULTS["explanation"] = ""
 
@@ -611,6 +609,7 @@ def import_tenders(plan, rows, user):
         for applied in TenderTheme.objects.filter(tender_id__in=list(existing)):
             applied_before[applied.tender_id][applied.theme_id] = applied
         added, changed, content = [], [], False
+        by_fields = defaultdict(list)  # changed field names: the tenders with those changes
         targets = []  # the tender of each line, new or existing
         for line in lines:
             group_id = line.group_id or new_groups[line.new_group].pk
@@ -627,6 +626,7 @@ def import_tenders(plan, rows, user):
                     setattr(tender, name, values[name])
                 if names:
                     changed.append(tender)
+                    by_fields[frozenset(names)].append(tender)
                     content = content or bool(names - {"status"})
             # What Tender.save does (plans.models.with_planned_period); bulk writes skip save.
             tender.planned_period = encode_quarter(tender.planned_year, tender.planned_quarter)
@@ -634,8 +634,13 @@ def import_tenders(plan, rows, user):
         Tender.objects.bulk_create(added, batch_size=BATCH)
         for tender in changed:
             tender.version += 1
-        fields = [*ROW_FIELDS, "product_group_id", "planned_period", "version"]
-        Tender.objects.bulk_update(changed, fields, batch_size=UPDATE_BATCH)
+        # One batch of UPDATEs per combination of changed fields (a few): bulk_update's CASE
+        # costs grow with every field it writes.
+        for names, tenders in by_fields.items():
+            fields = [*names, "version"]
+            if "planned_year" in names or "planned_quarter" in names:
+                fields.append("planned_period")
+            Tender.objects.bulk_update(tenders, fields, batch_size=UPDATE_BATCH)
 
         new_themes, changed_themes, removed_themes = [], [], []
         touched = {tender.pk for tender in changed}

@@ -525,6 +525,7 @@ def test_reading_an_export_back_updates_the_tenders_it_numbers(mvoi, org_a, clie
     rows[0]["Startkwartaal"] = 4  # moved
     rows[0]["Thema's"] = "Klimaat: gunningscriterium"  # Milieu dropped, instrument changed
     rows[1]["Thema's"] = "Milieu; Circulair"  # a theme added
+    rows[1]["Productgroep"] = "Catering"  # a standard group, created
     rows.append(row(Aanbesteding="Nieuw"))  # no number: added
     response = post(client, mvoi.plan, xlsx(rows, headers=list(rows[0])))
     assert response.status_code == 302, text(response)
@@ -545,6 +546,7 @@ def test_reading_an_export_back_updates_the_tenders_it_numbers(mvoi, org_a, clie
     ) == ["Circulair", "Milieu"]
     servers.refresh_from_db()
     assert servers.evaluation == "Goed verlopen."  # not a column: kept
+    assert servers.product_group.name == "Catering"
     # the move is in the tender's history, and the tender page shows it
     assert [h.planned_quarter for h in laptops.history.order_by("history_date")] == [1, 4]
     assert printers.history.count() == 1  # unchanged: no new record
