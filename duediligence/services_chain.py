@@ -3,11 +3,10 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from mvo import history
-from mvo.spreadsheet import ImportRowsError
+from mvo.spreadsheet import ImportRowsError, import_summary
 from plans import approval
 
 from . import chain_import
@@ -167,73 +166,61 @@ def _links(plan, lines, items, suppliers):
 
 def describe(result):
     """What the import did, in one sentence for the message after it."""
-    parts = []
-    if result.suppliers_added:
-        parts.append(
-            ngettext(
-                "%(n)s leverancier toegevoegd",
-                "%(n)s leveranciers toegevoegd",
+    return import_summary(
+        [
+            (
                 result.suppliers_added,
-            )
-            % {"n": result.suppliers_added}
-        )
-    if result.suppliers_updated:
-        parts.append(
-            ngettext(
-                "%(n)s leverancier bestond al en is bijgewerkt",
-                "%(n)s leveranciers bestonden al en zijn bijgewerkt",
+                ngettext_lazy("%(n)s leverancier toegevoegd", "%(n)s leveranciers toegevoegd", "n"),
+            ),
+            (
                 result.suppliers_updated,
-            )
-            % {"n": result.suppliers_updated}
-        )
-    if result.suppliers_unchanged:
-        parts.append(
-            ngettext(
-                "%(n)s leverancier stond al zo in het plan",
-                "%(n)s leveranciers stonden al zo in het plan",
+                ngettext_lazy(
+                    "%(n)s leverancier bestond al en is bijgewerkt",
+                    "%(n)s leveranciers bestonden al en zijn bijgewerkt",
+                    "n",
+                ),
+            ),
+            (
                 result.suppliers_unchanged,
-            )
-            % {"n": result.suppliers_unchanged}
-        )
-    if result.items_added:
-        parts.append(
-            ngettext("%(n)s product toegevoegd", "%(n)s producten toegevoegd", result.items_added)
-            % {"n": result.items_added}
-        )
-    if result.items_updated:
-        parts.append(
-            ngettext(
-                "%(n)s product bestond al en is bijgewerkt",
-                "%(n)s producten bestonden al en zijn bijgewerkt",
+                ngettext_lazy(
+                    "%(n)s leverancier stond al zo in het plan",
+                    "%(n)s leveranciers stonden al zo in het plan",
+                    "n",
+                ),
+            ),
+            (
+                result.items_added,
+                ngettext_lazy("%(n)s product toegevoegd", "%(n)s producten toegevoegd", "n"),
+            ),
+            (
                 result.items_updated,
-            )
-            % {"n": result.items_updated}
-        )
-    if result.items_unchanged:
-        parts.append(
-            ngettext(
-                "%(n)s product stond al zo in het plan",
-                "%(n)s producten stonden al zo in het plan",
+                ngettext_lazy(
+                    "%(n)s product bestond al en is bijgewerkt",
+                    "%(n)s producten bestonden al en zijn bijgewerkt",
+                    "n",
+                ),
+            ),
+            (
                 result.items_unchanged,
-            )
-            % {"n": result.items_unchanged}
-        )
-    if result.links_added:
-        parts.append(
-            ngettext(
-                "%(n)s herkomstregel toegevoegd",
-                "%(n)s herkomstregels toegevoegd",
+                ngettext_lazy(
+                    "%(n)s product stond al zo in het plan",
+                    "%(n)s producten stonden al zo in het plan",
+                    "n",
+                ),
+            ),
+            (
                 result.links_added,
-            )
-            % {"n": result.links_added}
-        )
-    if result.origins_filled:
-        parts.append(
-            ngettext(
-                "bij %(n)s herkomstregel is het land van herkomst ingevuld",
-                "bij %(n)s herkomstregels is het land van herkomst ingevuld",
+                ngettext_lazy(
+                    "%(n)s herkomstregel toegevoegd", "%(n)s herkomstregels toegevoegd", "n"
+                ),
+            ),
+            (
                 result.origins_filled,
-            )
-            % {"n": result.origins_filled}
-        )
-    return _("Ingelezen: %(parts)s.") % {"parts": ", ".join(parts)}
+                ngettext_lazy(
+                    "bij %(n)s herkomstregel is het land van herkomst ingevuld",
+                    "bij %(n)s herkomstregels is het land van herkomst ingevuld",
+                    "n",
+                ),
+            ),
+        ]
+    )

@@ -58,6 +58,13 @@ class ImportRowsError(Exception):
         return max(0, len(self.errors) - MAX_LISTED_ERRORS)
 
 
+def import_summary(counts):
+    """The message after an import: "Ingelezen: 3 leveranciers toegevoegd, …." from
+    [(count, ngettext_lazy(singular, plural, "n"))]; a count of 0 is left out."""
+    parts = [str(text % {"n": count}) for count, text in counts if count]
+    return _("Ingelezen: %(parts)s.") % {"parts": ", ".join(parts)}
+
+
 class CellError(Exception):
     """One cell is wrong; ``args[0]`` says what, in words for the row list."""
 

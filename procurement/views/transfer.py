@@ -12,15 +12,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from mvo.exports import XLSX, table_response
 from mvo.forms import XlsxImportForm
 from mvo.guard import org_roles
 from mvo.models import Role
-from mvo.spreadsheet import MAX_LISTED_ERRORS, ImportRowsError
+from mvo.spreadsheet import MAX_LISTED_ERRORS, ImportRowsError, import_summary
 
 from .. import calendar_import, exports
 from ..access import get_mvoi_plan
@@ -42,33 +41,28 @@ class TenderImportForm(XlsxImportForm):
 
 def import_message(result):
     """What the import did, in one sentence."""
-    parts = []
-    if result.added:
-        parts.append(
-            ngettext(
-                "één aanbesteding toegevoegd", "%(count)s aanbestedingen toegevoegd", result.added
-            )
-            % {"count": result.added}
-        )
-    if result.updated:
-        parts.append(
-            ngettext(
-                "één aanbesteding bijgewerkt",
-                "%(count)s aanbestedingen bijgewerkt",
+    return import_summary(
+        [
+            (
+                result.added,
+                ngettext_lazy(
+                    "één aanbesteding toegevoegd", "%(n)s aanbestedingen toegevoegd", "n"
+                ),
+            ),
+            (
                 result.updated,
-            )
-            % {"count": result.updated}
-        )
-    if result.unchanged:
-        parts.append(
-            ngettext(
-                "één aanbesteding ongewijzigd",
-                "%(count)s aanbestedingen ongewijzigd",
+                ngettext_lazy(
+                    "één aanbesteding bijgewerkt", "%(n)s aanbestedingen bijgewerkt", "n"
+                ),
+            ),
+            (
                 result.unchanged,
-            )
-            % {"count": result.unchanged}
-        )
-    return _("Ingelezen: %(parts)s.") % {"parts": ", ".join(parts)}
+                ngettext_lazy(
+                    "één aanbesteding ongewijzigd", "%(n)s aanbestedingen ongewijzigd", "n"
+                ),
+            ),
+        ]
+    )
 
 
 def calendar_url(plan):

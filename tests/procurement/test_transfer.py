@@ -403,8 +403,19 @@ def sheet_rows(sheet):
     return [list(values) for values in sheet.iter_rows(values_only=True)]
 
 
+def apply_klimaat_and_milieu(mvoi, tender):
+    """Klimaat as a requirement with a criterion, and Milieu without either."""
+    TenderTheme.objects.create(
+        organisation=mvoi.org,
+        tender=tender,
+        theme=mvoi.themes["Klimaat"],
+        instrument=Instrument.REQUIREMENT,
+        criterion_ref="MVI ICT-1",
+    )
+    TenderTheme.objects.create(organisation=mvoi.org, tender=tender, theme=mvoi.themes["Milieu"])
+
+
 def test_the_export_reads_back_into_another_plan(mvoi, org_a, client_for):
-    t = mvoi.themes
     make_tender(
         mvoi.plan,
         mvoi.group,
@@ -418,14 +429,7 @@ def test_the_export_reads_back_into_another_plan(mvoi, org_a, client_for):
         status=TenderStatus.PUBLISHED,
     )
     laptops = Tender.objects.get(title="Laptops")
-    TenderTheme.objects.create(
-        organisation=mvoi.org,
-        tender=laptops,
-        theme=t["Klimaat"],
-        instrument=Instrument.REQUIREMENT,
-        criterion_ref="MVI ICT-1",
-    )
-    TenderTheme.objects.create(organisation=mvoi.org, tender=laptops, theme=t["Milieu"])
+    apply_klimaat_and_milieu(mvoi, laptops)
     make_tender(
         mvoi.plan,
         mvoi.group,
@@ -501,14 +505,7 @@ def exported_rows(client, plan):
 def reimport_setup(mvoi):
     t = mvoi.themes
     laptops = make_tender(mvoi.plan, mvoi.group, 2025, 1, title="Laptops")
-    TenderTheme.objects.create(
-        organisation=mvoi.org,
-        tender=laptops,
-        theme=t["Klimaat"],
-        instrument=Instrument.REQUIREMENT,
-        criterion_ref="MVI ICT-1",
-    )
-    TenderTheme.objects.create(organisation=mvoi.org, tender=laptops, theme=t["Milieu"])
+    apply_klimaat_and_milieu(mvoi, laptops)
     servers = make_tender(mvoi.plan, mvoi.group, 2025, 2, title="Servers", themes=[t["Milieu"]])
     printers = make_tender(mvoi.plan, mvoi.group, 2025, 3, title="Printers", promising=False)
     servers.evaluation = "Goed verlopen."
