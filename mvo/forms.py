@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import ownership
 from .models import Membership, Organisation, Role, User
-from .validation import DutchDecimalField, browser_limits
+from .validation import DutchDecimalField, browser_limits, limit_text
 from .versioning import VersionedModelForm
 
 
@@ -173,6 +173,7 @@ class OrgModelForm(VersionedModelForm):
                 dutch_decimal(field)
             if name in model_fields:
                 browser_limits(field, model_fields[name])
+                limit_text(field, model_fields[name])
             if type(field) is forms.ModelMultipleChoiceField:
                 field.__class__ = BoundedModelMultipleChoiceField  # same field, one check more
         self.helper = FormHelper()

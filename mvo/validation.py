@@ -12,7 +12,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2100, 12, 31)
@@ -105,6 +106,22 @@ class DutchDecimalField(forms.DecimalField):
         if number is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return number
+
+
+MAX_TEXT = 10_000  # characters of a long text (a TextField) unless its form says otherwise
+
+
+def limit_text(form_field, model_field):
+    """A long text box (a model TextField) without a limit of its own gets MAX_TEXT, checked
+    on the server and told to the browser: a text without end would make every page and PDF
+    that shows it slow."""
+    if not isinstance(model_field, models.TextField) or model_field.max_length is not None:
+        return
+    if type(form_field) is not forms.CharField or form_field.max_length is not None:
+        return
+    form_field.max_length = MAX_TEXT
+    form_field.validators.append(MaxLengthValidator(MAX_TEXT))
+    form_field.widget.attrs.setdefault("maxlength", str(MAX_TEXT))
 
 
 def browser_limits(form_field, model_field):

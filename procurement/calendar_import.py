@@ -14,6 +14,8 @@ with its row and column. If one row is wrong, nothing is saved.
 - Comply or explain (procurement.rules): a promising tender that has started without any
   theme needs an explanation.
 
+- A row without a number whose title, year and quarter match a tender of the plan is a row
+  error (the same file read twice would double the calendar).
 - Nummer: the tender's number as the export writes it. A row with the number of a tender of
   this plan updates that tender (its themes become the row's); a row without one, or with the
   number of a tender of another plan of the organisation (an export read into the next plan),
@@ -34,7 +36,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mvo import history, spreadsheet
+from mvo import history, spreadsheet, validation
 from mvo.spreadsheet import MAX_FILE_BYTES, CellError, ImportRowsError
 from plans import approval
 from plans.models import encode_quarter
@@ -53,7 +55,7 @@ from .models import (
 
 MAX_ROWS = 5000  # tender rows per file
 MAX_SHEET_ROWS = 2 * MAX_ROWS
-MAX_TEXT = 10000  # characters of an explanation
+MAX_TEXT = validation.MAX_TEXT  # characters of an explanation (what the tender form allows)
 MAX_AMOUNT = Decimal("999999999999.99")  # what the estimated value holds (14 digits, 2 decimals)
 BATCH = 500  # rows per INSERT
 UPDATE_BATCH = 200  # rows per UPDATE (bulk_update writes a CASE per field)
@@ -296,6 +298,13 @@ class Lookups:
             self.standard[fold(name)] = name
             self.standard.setdefault(fold(name.split(" (")[0]), name)  # "GWW" for the long name
         self.numbers = {}  # {tender number in the file: its plan's id}; see find_numbers
+        # The plan's calendar by (title, year, quarter): a new row that matches is a repeat.
+        self.calendar = {
+            (fold(title), year, quarter): pk
+            for pk, title, year, quarter in Tender.objects.filter(plan=plan).values_list(
+                "pk", "title", "planned_year", "planned_quarter"
+            )
+        }
         self.procedures = _choices(Procedure)
         self.statuses = _choices(TenderStatus)
         self.instruments = _choices(Instrument, INSTRUMENT_WORDS)
@@ -530,6 +539,21 @@ def check(rows, lookups):
             )
         elif update:
             seen[update] = row.number
+        elif {"title", "planned_year", "planned_quarter"} <= fields.keys():
+            key = (fold(fields["title"]), fields["planned_year"], fields["planned_quarter"])
+            if key in lookups.calendar:
+                row_errors.append(
+                    _message(
+                        row,
+                        "aanbesteding",
+                        _(
+                            "deze aanbesteding staat in hetzelfde kwartaal al op de kalender "
+                            "(nummer %(number)s). Zet dat nummer in de kolom Nummer om haar bij "
+                            "te werken, of haal de rij weg."
+                        )
+                        % {"number": lookups.calendar[key]},
+                    )
+                )
         fields.setdefault("promising", True)
         fields.setdefault("status", TenderStatus.PLANNED)
         if (

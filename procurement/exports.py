@@ -47,8 +47,10 @@ TENDER_FIELDS = (
 
 def filtered(tenders, params, plan):
     """The tenders narrowed by the calendar's own filters (procurement.filters.TenderFilter)
-    given as GET parameters, so that an export holds what the list shows."""
-    return TenderFilter(params, queryset=tenders, plan=plan).qs
+    given as GET parameters, so that an export holds what the list shows: nothing when a
+    value is invalid, as in the list."""
+    found = TenderFilter(params, queryset=tenders, plan=plan)
+    return found.qs if found.is_valid() else tenders.none()
 
 
 def theme_label():

@@ -56,7 +56,33 @@ def html_for(report, now=None):
         context.setdefault("report", report)
         context.setdefault("generated_at", now or timezone.now())
         context.setdefault("language", report.language)
-        return render_to_string(template, context)
+        return breakable(render_to_string(template, context))
+
+
+LONG_RUN = re.compile(r"[^\s<>]{31,}")  # a run of text that has no place to wrap
+ATOM = re.compile(r"&#?\w+;|.", re.S)  # an entity counts as one character
+PIECE = 20  # characters between two break opportunities in such a run
+STYLE = re.compile(r"(<style\b.*?</style>)", re.S | re.I)
+TEXT = re.compile(r">([^<]+)<")
+
+
+def _split_run(match):
+    atoms = ATOM.findall(match.group(0))
+    return "\u200b".join("".join(atoms[i : i + PIECE]) for i in range(0, len(atoms), PIECE))
+
+
+def breakable(html):
+    """The HTML with a zero-width space every 20 characters of any text run of more than 30
+    characters without a space (a long URL, or a word typed to break the layout). It wraps
+    there inside its table cell: ``overflow-wrap: anywhere`` would do the same, but makes
+    WeasyPrint measure every character as a break (minutes for a few thousand characters in
+    a cell). Only text between tags changes, never markup, attributes or stylesheets."""
+    parts = STYLE.split(html)
+    for index in range(0, len(parts), 2):  # the odd parts are <style> elements
+        parts[index] = TEXT.sub(
+            lambda text: ">" + LONG_RUN.sub(_split_run, text.group(1)) + "<", parts[index]
+        )
+    return "".join(parts)
 
 
 def svg_image(svg):

@@ -9,6 +9,7 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.db import transaction
 from django.forms import inlineformset_factory
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mvo.forms import OrgModelForm
@@ -19,7 +20,8 @@ from ..models import Tender, TenderStatus, TenderTheme
 
 # An evaluation after award: only from these statuses on.
 AWARDED = (TenderStatus.AWARDED, TenderStatus.RUNNING, TenderStatus.EVALUATED)
-QUARTERS = [(q, _("Kwartaal %(q)s") % {"q": q}) for q in range(1, 5)]
+# Lazy, so that each request shows them in its own language.
+QUARTERS = [(q, format_lazy("{} {}", _("Kwartaal"), q)) for q in range(1, 5)]
 QUARTER_MESSAGE = _("Kies kwartaal 1 tot en met 4.")
 EXPLAIN_MESSAGE = _(
     "Deze kansrijke aanbesteding is gestart zonder MVOI-thema. Pas een thema toe, of leg hier "
@@ -31,6 +33,7 @@ EVALUATION_MESSAGE = _(
 )
 DUPLICATE_THEME_MESSAGE = _("Dit thema staat al bij deze aanbesteding. Kies elk thema één keer.")
 NOT_IN_PLAN = _("Kies een thema van dit plan.")
+NEGATIVE_MESSAGE = _("Een geraamde waarde kan niet negatief zijn.")
 
 
 class TenderForm(OrgModelForm):
@@ -106,6 +109,12 @@ class TenderForm(OrgModelForm):
             Fieldset(_("Pas toe of leg uit, en evaluatie"), "explanation", "evaluation"),
             "version",
         )
+
+    def clean_estimated_value(self):
+        value = self.cleaned_data["estimated_value"]
+        if value is not None and value < 0:
+            raise forms.ValidationError(NEGATIVE_MESSAGE)
+        return value
 
     def clean_planned_year(self):
         year = self.cleaned_data["planned_year"]

@@ -15,7 +15,7 @@ from plans.models import Method, Plan, PlanStep
 from .. import rules
 from ..access import get_mvoi_plan
 from ..charts import share_chart
-from ..models import Tender
+from ..models import Tender, TenderStatus
 from ..share import share_by_year
 
 
@@ -33,10 +33,11 @@ def index(request, org_slug):
 
 
 def calendar_figures(plan, year):
-    """Counts for the overview: the year's tenders, promising ones, and deviations from
-    comply or explain (explained and not yet explained), in two queries."""
-    tenders = Tender.objects.filter(plan=plan)
-    year_counts = tenders.filter(planned_year=year).aggregate(
+    """Counts for the overview: the year's tenders and promising ones (cancelled ones left
+    out, as in the share), and the year's deviations from comply or explain (explained and not
+    yet explained), in two queries."""
+    tenders = Tender.objects.filter(plan=plan, planned_year=year)
+    year_counts = tenders.exclude(status=TenderStatus.CANCELLED).aggregate(
         total=Count("pk"), promising=Count("pk", filter=Q(promising=True))
     )
     deviations = rules.deviations(tenders).aggregate(

@@ -355,6 +355,12 @@ def test_delete_asks_first_then_removes_with_its_themes(org_a, client_for, mvoi)
         ({"product_group": "99999999999999999999"}, "product_group", None),
         ({"status": "kwijt"}, "status", None),
         ({"title": ""}, "title", None),
+        (
+            {"estimated_value": "-5"},
+            "estimated_value",
+            "Een geraamde waarde kan niet negatief zijn.",
+        ),
+        ({"explanation": "x" * 10001}, "explanation", None),  # what the import reads back
     ],
 )
 def test_bad_input_gives_messages_not_500(org_a, client_for, mvoi, fields, field, message):
@@ -368,6 +374,15 @@ def test_bad_input_gives_messages_not_500(org_a, client_for, mvoi, fields, field
         assert errors[field] == [message]
     assert "Er is niets opgeslagen" in response.content.decode()
     assert not Tender.objects.exists()
+
+
+def test_the_quarter_choices_follow_the_language(org_a, client_for, mvoi):
+    client = client_for(org_a.member)
+    dutch = client.get(url("tender_create", mvoi.plan)).content.decode()
+    assert "Kwartaal 3" in dutch
+    client.cookies["django_language"] = "en"
+    english = client.get(url("tender_create", mvoi.plan)).content.decode()
+    assert "Quarter 3" in english and "Kwartaal 3" not in english
 
 
 def test_duplicate_theme_gives_a_dutch_message(org_a, client_for, mvoi):

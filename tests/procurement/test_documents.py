@@ -276,3 +276,36 @@ def test_the_documents_read_with_a_fixed_number_of_queries(mvoi, org_a):
         )
     many = (count(documents.year_plan), count(documents.evaluation))
     assert few == many, (few, many)
+
+
+def test_a_long_unbroken_explanation_wraps_and_renders(mvoi, org_a, client_for, in_process):
+    """The longest explanation the form allows, without one space: before
+    rendering.breakable, 3,000 such characters in a cell took WeasyPrint 24 s, 20,000 never
+    finished."""
+    from mvo.validation import MAX_TEXT
+
+    make_tender(
+        mvoi.plan, mvoi.group, 2025, 2, title="Lang", explanation="x" * MAX_TEXT, promising=True
+    )
+    report = request_pdf(
+        client_for(org_a.member), org_a.org, mvoi.plan, "jaarplan", 2025, in_process
+    )
+    text = pdf_text(report)
+    assert "Lang" in text and "x" * 20 in text
+    assert report.pages < 30  # wrapped in its cell, not one line per page
+
+
+def test_breakable_gives_long_runs_break_opportunities_and_leaves_markup_alone():
+    from reports.rendering import breakable
+
+    html = (
+        '<p class="a-very-long-class-name-that-is-over-thirty-characters">kort</p>'
+        f"<td>{'a' * 45}&amp;{'b' * 10}</td><style>.x{{background:url({'c' * 50})}}</style>"
+    )
+    result = breakable(html)
+    assert 'class="a-very-long-class-name-that-is-over-thirty-characters"' in result
+    assert f"<td>{'a' * 20}\u200b{'a' * 20}\u200b{'a' * 5}&amp;{'b' * 10}</td>" in result
+    assert f"url({'c' * 50})" in result  # a stylesheet is never touched
+    assert breakable("<p>gewone woorden van normale lengte</p>") == (
+        "<p>gewone woorden van normale lengte</p>"
+    )

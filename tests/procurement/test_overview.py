@@ -4,6 +4,7 @@ MVOI screens."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from plans.models import Method
 from procurement import rules
@@ -38,6 +39,29 @@ def test_overview_shows_the_share_against_the_target(org_a, client_for, mvoi):
     row = next(r for r in response.context["share"] if r["year"] == 2025)
     assert (row["tenders"], row["applying"], row["actual_pct"], row["target_pct"]) == (2, 1, 50, 75)
     assert "onder doel" in response.content.decode()
+
+
+def test_the_years_figures_count_that_year_only_and_a_later_year_gets_no_verdict(
+    org_a, client_for, mvoi
+):
+    this_year = timezone.localdate().year
+    mvoi.plan.end_year = this_year + 1
+    mvoi.plan.save()
+    started = TenderStatus.PUBLISHED
+    make_tender(mvoi.plan, mvoi.group, this_year - 1, status=started, explanation="Vorig jaar")
+    make_tender(mvoi.plan, mvoi.group, this_year, status=started)  # unexplained deviation
+    make_tender(mvoi.plan, mvoi.group, this_year, status=TenderStatus.CANCELLED)
+    make_tender(mvoi.plan, mvoi.group, this_year + 1)
+    YearTarget.objects.create(
+        organisation=mvoi.org, plan=mvoi.plan, year=this_year + 1, target_pct=85
+    )
+    response = client_for(org_a.viewer).get(overview_url(mvoi.plan))
+    figures = response.context["figures"]
+    assert (figures["total"], figures["promising"]) == (1, 1)  # the cancelled one left out
+    assert figures["deviations"] == {"total": 1, "unexplained": 1}
+    body = response.content.decode()
+    assert "nog niet begonnen" in body  # next year: 0 % so far, not "onder doel"
+    assert "onder doel" not in body  # only next year has a target
 
 
 def test_other_organisation_and_other_method_are_404(org_a, org_b, client_for, mvoi, mvoi_b):

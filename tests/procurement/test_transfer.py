@@ -377,7 +377,7 @@ def test_the_import_query_count_does_not_grow_with_the_rows(mvoi, org_a, client_
     def queries(count):
         rows = [
             row(
-                Aanbesteding=f"Aanbesteding {n}",
+                Aanbesteding=f"Aanbesteding {count}-{n}",
                 Productgroep="Catering" if n % 2 else "ICT",
                 **{"Thema's": "Klimaat: eis; Milieu", "Criteria": "Klimaat: K-1"},
             )
@@ -610,6 +610,29 @@ def test_a_reimport_of_many_rows_takes_a_fixed_number_of_queries(mvoi, org_a, cl
     assert TenderTheme.objects.filter(theme=mvoi.themes["Milieu"]).count() == 7
 
 
+def unknown_group_pk(mvoi):
+    """An id no product group of the organisation has."""
+    return ProductGroup.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+
+
+def test_the_same_file_read_twice_is_refused_the_second_time(mvoi, org_a, client_for):
+    client = client_for(org_a.member)
+    content = xlsx([row(), row(Aanbesteding="Printers", Startkwartaal=3)])
+    assert post(client, mvoi.plan, content).status_code == 302
+    response = post(client, mvoi.plan, content)
+    assert response.status_code == 200
+    page = text(response)
+    laptops = Tender.objects.get(title="Laptops")
+    assert (
+        "Rij 2, kolom Aanbesteding: deze aanbesteding staat in hetzelfde kwartaal al op de "
+        f"kalender (nummer {laptops.pk})." in page
+    )
+    assert "Rij 3, kolom Aanbesteding" in page
+    assert Tender.objects.count() == 2
+    # another quarter is another tender
+    assert post(client, mvoi.plan, xlsx([row(Startkwartaal=4)])).status_code == 302
+
+
 def test_the_export_takes_the_filters_along(mvoi, org_a, client_for):
     make_tender(mvoi.plan, mvoi.group, 2025, 1, title="Vroeg", themes=[mvoi.themes["Klimaat"]])
     make_tender(mvoi.plan, mvoi.group, 2026, 1, title="Laat", promising=False)
@@ -625,7 +648,9 @@ def test_the_export_takes_the_filters_along(mvoi, org_a, client_for):
     assert titles("?year=2026") == ["Laat"]
     assert titles("?promising=ja") == ["Vroeg"]
     assert titles(f"?theme={mvoi.themes['Klimaat'].pk}") == ["Vroeg"]
-    titles("?year=abc&theme=999999&promising=x")  # a wrong value is never a 500
+    # a wrong value is never a 500, and exports what the list shows: nothing
+    assert titles("?year=abc&theme=999999&promising=x") == []
+    assert titles(f"?product_group={unknown_group_pk(mvoi)}") == []
     assert titles(f"?product_group={mvoi.group.pk}&status=gepland&sort=title") == [
         "Vroeg",
         "Laat",
