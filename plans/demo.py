@@ -1927,6 +1927,19 @@ GEMEENTE = {
                 "aanbestedingen MVOI-criteria vroegen.",
             ],
         ),
+        # Steps 4-7 come back every year: under way.
+        "4": (
+            BUSY,
+            "De kalender van dit en volgend jaar staat in Koers; we werken hem elk kwartaal bij.",
+            [],
+        ),
+        "5": (BUSY, "De borging is beschreven; de borgingsacties lopen nog.", []),
+        "6": (BUSY, "De jaarplanning van dit jaar staat per team en kwartaal klaar.", []),
+        "7": (
+            BUSY,
+            "Vorig jaar is geëvalueerd; de evaluatie van dit jaar volgt na het vierde kwartaal.",
+            [],
+        ),
     },
     "goals": [
         (

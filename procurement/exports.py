@@ -165,8 +165,11 @@ def year_overview_bytes(plan):
 
     statuses, instruments = labels(TenderStatus), labels(Instrument)
     tenders = Tender.objects.for_org(plan.organisation_id).filter(
-        plan=plan, planned_year__gte=plan.start_year, planned_year__lte=plan.end_year
+        plan=plan, planned_year__gte=plan.start_year
     )
+    # the plan's years, and any later year a tender is planned in (the form allows to 2030)
+    later = tenders.filter(planned_year__gt=plan.end_year).values_list("planned_year", flat=True)
+    years = sorted({*range(plan.start_year, plan.end_year + 1), *later.distinct()})
     by_year = defaultdict(list)
     headers = [
         _("Jaar"),
@@ -178,7 +181,7 @@ def year_overview_bytes(plan):
         _("Status"),
     ]
     sheets = {}
-    for year in range(plan.start_year, plan.end_year + 1):
+    for year in years:
         sheet = sheets[year] = book.add_worksheet(str(year))
         sheet.write_row(0, 0, headers, bold)
         sheet.set_column(0, 1, 10)

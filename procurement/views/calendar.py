@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from kpis.models import period_label
 from mvo.generic import OrgDeleteView, OrgListView, paginate
 from mvo.guard import org_roles
 from mvo.models import Role
@@ -111,10 +112,6 @@ def plan_tender(request, pk, item_pk, joins=None):
     tender.plan = plan
     tender.organisation = request.organisation
     return plan, tender
-
-
-def period_label(year, quarter):
-    return _("%(year)s K%(quarter)s") % {"year": year, "quarter": quarter}
 
 
 def moves(tender, limit=MOVES_SHOWN):

@@ -216,11 +216,11 @@ def test_a_move_is_recorded_and_shown_on_the_detail_page(org_a, client_for, mvoi
     moves = response.context["moves"]
     assert [m["lines"] for m in moves] == [
         ["Status van Gepland naar Gepubliceerd"],
-        ["Verplaatst van 2025 K2 naar 2025 K4"],
-        ["Aangemaakt, start gepland in 2025 K2, status Gepland"],
+        ["Verplaatst van K2 2025 naar K4 2025"],
+        ["Aangemaakt, start gepland in K2 2025, status Gepland"],
     ]
     assert moves[0]["user"] == org_a.member
-    assert "Verplaatst van 2025 K2 naar 2025 K4" in body
+    assert "Verplaatst van K2 2025 naar K4 2025" in body
     assert str(org_a.member) in body
 
     # more changes, same number of queries for the page

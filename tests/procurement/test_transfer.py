@@ -682,12 +682,13 @@ def test_the_year_overview_has_the_share_and_a_sheet_per_year(mvoi, org_a, clien
     make_tender(mvoi.plan, mvoi.group, 2025, 3, title="C", themes=[klimaat])
     make_tender(mvoi.plan, mvoi.group, 2025, 4, title="D", status=TenderStatus.CANCELLED)
     make_tender(mvoi.plan, mvoi.group, 2026, 2, title="E", promising=False)
+    make_tender(mvoi.plan, mvoi.group, 2029, 1, title="F", promising=False)  # after the period
     TenderTheme.objects.filter(tender__title="A").update(instrument=Instrument.REQUIREMENT)
 
     response = client_for(org_a.viewer).get(url("procurement:year_overview_export", mvoi.plan))
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Aandeel per jaar", "2024", "2025", "2026", "2027"]
+    assert book.sheetnames == ["Aandeel per jaar", "2024", "2025", "2026", "2027", "2029"]
     share = sheet_rows(book["Aandeel per jaar"])
     assert share[0][0] == "Jaar"
     assert share[1:] == [[2025, 3, 2, 67, 75], [2026, 0, 0, None, 80]]
@@ -706,3 +707,4 @@ def test_the_year_overview_has_the_share_and_a_sheet_per_year(mvoi, org_a, clien
     assert year[4][6] == "Geannuleerd"
     assert [r[2] for r in sheet_rows(book["2026"])[1:]] == ["E"]
     assert sheet_rows(book["2024"]) == [year[0]]
+    assert [r[2] for r in sheet_rows(book["2029"])[1:]] == ["F"]
