@@ -314,9 +314,12 @@ class Lookups:
         organisation does not have are left out)."""
         wanted = set()
         for row in rows:
-            value = row.values.get("nummer")
-            if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
-                wanted.add(int(value))
+            try:
+                number = spreadsheet.whole(row.values.get("nummer"), "")
+            except CellError:
+                continue  # blank or not a number: the row check says so
+            if 0 < number < 2**63:  # what the database's ids can be; anything else is unknown
+                wanted.add(number)
         tenders = Tender.objects.for_org(self.plan.organisation_id).filter(pk__in=wanted)
         self.numbers = dict(tenders.values_list("pk", "plan_id"))
 
@@ -601,8 +604,13 @@ class ImportResult:
 
 
 # What an empty cell of an optional column means.
-DEFAULTS = {"estimated_value": None, "procedure": "", "budget_holder": "", "purchaser": ""}
-DEFAULTS["explanation"] = ""
+DEFAULTS = {
+    "estimated_value": None,
+    "procedure": "",
+    "budget_holder": "",
+    "purchaser": "",
+    "explanation": "",
+}
 
 
 def import_tenders(plan, rows, user):

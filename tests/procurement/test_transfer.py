@@ -572,6 +572,7 @@ def test_wrong_numbers_are_row_errors(mvoi, mvoi_b, org_a, client_for):
         row(Nummer=foreign.pk),
         row(Nummer=999999),
         row(Nummer="abc"),
+        row(Nummer=10**20),  # beyond any database id: an unknown number, not a failing query
     ]
     response = post(client, mvoi.plan, xlsx(rows, headers=[*HEADERS]))
     assert response.status_code == 200
@@ -583,6 +584,9 @@ def test_wrong_numbers_are_row_errors(mvoi, mvoi_b, org_a, client_for):
             f"{number}." in page
         )
     assert "Rij 6, kolom Nummer: geen nummer" in page
+    assert f"Rij 7, kolom Nummer: uw organisatie heeft geen aanbesteding met nummer {10**20}" in (
+        page
+    )
     laptops.refresh_from_db()
     foreign.refresh_from_db()
     assert laptops.planned_quarter == 1 and foreign.title == "Van een ander"
